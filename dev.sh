@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# The project's two commands, and the set-up they share.
+#   ./dev.sh site [mkdocs build options]   build the site from sops/ into site/
+#   ./dev.sh serve                          serve the site with live reload
+#   ./dev.sh test [pytest options]         ruff + the whole test suite, browser tests included
+# Each installs what it needs: Python packages into .venv, Graphviz (and Chromium for the tests)
+# with apt-get when missing and possible.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PYTHON=${PYTHON:-python3}
+VENV=.venv
+
+say() { printf '[dev.sh] %s\n' "$*" >&2; }
+
+need_apt() {
+  # need_apt PROGRAM PACKAGE: install PACKAGE with apt-get if PROGRAM is missing.
+  local program=$1 package=$2
+  command -v "$program" >/dev/null 2>&1 && return 0
+  local sudo=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; fi
+  fi
+  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; }; then
+    say "installing $package (for $program) with apt-get"
+    $sudo apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null
+  fi
+  if ! command -v "$program" >/dev/null 2>&1; then
+    say "'$program' is missing and could not be installed automatically."
+    say "Install it yourself, e.g. on Debian/Ubuntu: sudo apt-get install $package"
+    exit 3
+  fi
+}
+
+setup_python() {
+  local extras=$1
+  if [ ! -x "$VENV/bin/python" ]; then
+    say "creating virtualenv $VENV"
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$extras"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    say "installing Python packages ($extras)"
+    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
+    if [ "$extras" = "test" ]; then
+      "$VENV/bin/python" -m pip install -q -e ".[test]"
+    else
+      "$VENV/bin/python" -m pip install -q -e .
+    fi
+    touch "$stamp"
+  fi
+}
+
+command=${1:-}
+shift || true
+case "$command" in
+  site)
+    need_apt dot graphviz
+    setup_python site
+    exec "$VENV/bin/mkdocs" build --strict "$@"
+    ;;
+  serve)
+    need_apt dot graphviz
+    setup_python site
+    exec "$VENV/bin/mkdocs" serve "$@"
+    ;;
+  test)
+    need_apt dot graphviz
+    need_apt chromium chromium
+    need_apt fc-list fontconfig
+    setup_python test
+    "$VENV/bin/ruff" check generator tests benchmarks
+    exec "$VENV/bin/python" -m pytest "$@"
+    ;;
+  *)
+    sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
