@@ -1,0 +1,1 @@
+"""Rendering a validated `Sop` into the pieces of its published page."""
