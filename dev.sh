@@ -13,19 +13,31 @@ VENV=.venv
 
 say() { printf '[dev.sh] %s\n' "$*" >&2; }
 
+can_apt() {
+  command -v apt-get >/dev/null 2>&1 || return 1
+  [ "$(id -u)" -eq 0 ] && return 0
+  command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null
+}
+
+apt_install() {
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  say "installing $* with apt-get"
+  $sudo apt-get update -qq >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$@" >/dev/null
+}
+
+need_apt_package() {
+  if can_apt; then apt_install "$1"; else
+    say "please install the Debian package $1 (sudo apt-get install $1)"; exit 3
+  fi
+}
+
 need_apt() {
   # need_apt PROGRAM PACKAGE: install PACKAGE with apt-get if PROGRAM is missing.
   local program=$1 package=$2
   command -v "$program" >/dev/null 2>&1 && return 0
-  local sudo=""
-  if [ "$(id -u)" -ne 0 ]; then
-    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then sudo="sudo"; fi
-  fi
-  if command -v apt-get >/dev/null 2>&1 && { [ "$(id -u)" -eq 0 ] || [ -n "$sudo" ]; }; then
-    say "installing $package (for $program) with apt-get"
-    $sudo apt-get update -qq >/dev/null
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "$package" >/dev/null
-  fi
+  can_apt && apt_install "$package"
   if ! command -v "$program" >/dev/null 2>&1; then
     say "'$program' is missing and could not be installed automatically."
     say "Install it yourself, e.g. on Debian/Ubuntu: sudo apt-get install $package"
@@ -37,7 +49,12 @@ setup_python() {
   local extras=$1
   if [ ! -x "$VENV/bin/python" ]; then
     say "creating virtualenv $VENV"
-    "$PYTHON" -m venv "$VENV"
+    if ! "$PYTHON" -m venv "$VENV" >/dev/null 2>&1; then
+      # Debian ships venv support separately from the interpreter.
+      rm -rf "$VENV"
+      need_apt_package python3-venv
+      "$PYTHON" -m venv "$VENV"
+    fi
   fi
   local stamp="$VENV/.installed-$extras"
   if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
