@@ -1,14 +1,148 @@
-"""Sub-commands of `sopgen` (placeholder until implemented)."""
+"""``sopgen build`` and ``sopgen serve``: a complete site for a SOP folder without a mkdocs.yml.
+
+Both write the default configuration (`site_config.default_config`) into a temporary folder and
+hand it to MkDocs' own build or serve; the sopgen plugin does the rest. Exit codes: 0 built,
+1 invalid SOPs or a failed build, 2 no such folder, 3 Graphviz missing.
+"""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import logging
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
+
+from ..site_config import (
+    GRAPHVIZ_MISSING,
+    default_config,
+    missing_graphviz_programs,
+    plain_text,
+    write_config,
+)
+
+EXIT_INVALID = 1
+EXIT_NO_FOLDER = 2
+EXIT_NO_GRAPHVIZ = 3
 
 
 def register(commands: Any) -> None:
-    del commands
+    build = commands.add_parser(
+        "build",
+        help="build the website of a SOP folder",
+        description="Build a complete MkDocs Material site from a folder of SOP files.",
+    )
+    build.add_argument("sops_dir", nargs="?", default="sops", metavar="SOPS_DIR")
+    build.add_argument("-o", "--site-dir", default="site", help="output folder (default: site)")
+    build.add_argument("--site-name", default=None, help="title of the site")
+    build.set_defaults(run=run_build)
+
+    serve = commands.add_parser(
+        "serve",
+        help="serve the website of a SOP folder with live reload",
+        description="Serve the site of a SOP folder; pages rebuild when a SOP file is saved.",
+    )
+    serve.add_argument("sops_dir", nargs="?", default="sops", metavar="SOPS_DIR")
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="IP:PORT (default: 127.0.0.1:8000)"
+    )
+    serve.add_argument("--site-name", default=None, help="title of the site")
+    serve.set_defaults(run=run_serve)
 
 
-def _unused(args: argparse.Namespace) -> int:
-    return 2
+def run_build(args: argparse.Namespace) -> int:
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    sops_dir = Path(args.sops_dir)
+    problem = _precondition(sops_dir)
+    if problem is not None:
+        return problem
+    with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
+        config_file = _project(sops_dir, Path(work), args.site_name, site_dir=Path(args.site_dir))
+        try:
+            config = load_config(config_file=str(config_file))
+            config.plugins.on_startup(command="build", dirty=False)
+            try:
+                build(config)
+            finally:
+                config.plugins.on_shutdown()
+        except (MkDocsException, SystemExit):
+            # MkDocs has logged the cause (for invalid SOPs: the validate report) already.
+            return EXIT_INVALID
+    print(f"Situs dibuat di {args.site_dir}", file=sys.stderr)
+    return 0
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    sops_dir = Path(args.sops_dir)
+    problem = _precondition(sops_dir)
+    if problem is not None:
+        return problem
+    with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
+        config_file = _project(sops_dir, Path(work), args.site_name)
+        try:
+            serve(config_file=str(config_file), dev_addr=args.dev_addr, livereload=True)
+        except (MkDocsException, SystemExit):
+            return EXIT_INVALID
+    return 0
+
+
+def _precondition(sops_dir: Path) -> int | None:
+    if not sops_dir.is_dir():
+        print(
+            f"Folder SOP `{sops_dir}` tidak ditemukan. Sebutkan folder berisi berkas SOP, "
+            "misalnya: sopgen build sops",
+            file=sys.stderr,
+        )
+        return EXIT_NO_FOLDER
+    missing = missing_graphviz_programs()
+    if missing:
+        print(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))), file=sys.stderr)
+        return EXIT_NO_GRAPHVIZ
+    return None
+
+
+def _project(
+    sops_dir: Path, work: Path, site_name: str | None, *, site_dir: Path | None = None
+) -> Path:
+    """A throw-away MkDocs project: an empty docs folder and the default configuration."""
+    docs = work / "docs"
+    docs.mkdir()
+    options: dict[str, Any] = {"site_dir": site_dir, "cache_dir": Path(".cache") / "sopgen"}
+    if site_name:
+        options["site_name"] = site_name
+    return write_config(default_config(sops_dir, docs, **options), work)
+
+
+class _PlainErrors(logging.Formatter):
+    """Errors exactly as given (the validate report); other records with their level."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        message = record.getMessage()
+        if record.levelno >= logging.ERROR:
+            return message
+        return f"{record.levelname:<7} -  {message}"
+
+
+@contextlib.contextmanager
+def _mkdocs_log() -> Iterator[None]:
+    """Show MkDocs' log on stderr while it runs (its own CLI would, but we call its API)."""
+    logger = logging.getLogger("mkdocs")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_PlainErrors())
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)

@@ -1,0 +1,320 @@
+"""A set of SOP files checked together: finding them, checking each, and cross-file rules.
+
+The SOP id is the file's path below its corpus root without the extension. Links (`{sop: id}`)
+and `identitas.nomor` uniqueness are checked against the whole corpus root even when only some
+of its files are asked for; diagnostics are reported only for the files asked for.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .build import build_sop
+from .diagnostics import Diagnostic, Message, Severity
+from .loader import LoadedDocument, load_document
+from .model import Sop
+from .rules import check_rules
+from .schema_check import check_schema
+from .suggest import did_you_mean
+
+SOP_SUFFIXES = (".yaml", ".yml")
+CALENDAR_NAMES = ("kalender.yaml", "kalender.yml")
+
+DUPLICATE_NOMOR = Message(
+    "SOP601", Severity.ERROR,
+    id="Nomor SOP `{nomor}` juga dipakai oleh {others}",
+    en="SOP number `{nomor}` is also used by {others}",
+    hint_id="Setiap SOP harus mempunyai nomor sendiri: periksa nomor di kedua berkas.",
+    hint_en="Every SOP needs its own number: check the number in both files.",
+)
+UNKNOWN_LINK = Message(
+    "SOP602", Severity.ERROR,
+    id="Keterkaitan `{ref}` tidak menunjuk SOP mana pun dalam kumpulan ini",
+    en="Related SOP `{ref}` does not name any SOP of this corpus",
+    hint_id="Tulis id SOP (jalur berkas di bawah folder `sops` tanpa `.yaml`), atau tulis "
+    "sebagai teks biasa bila SOP itu tidak ada di sini.",
+    hint_en="Write the SOP id (the file path below `sops` without `.yaml`), or write it as "
+    "plain text if that SOP is not in this corpus.",
+)
+AMBIGUOUS_LINK = Message(
+    "SOP603", Severity.ERROR,
+    id="Keterkaitan `{ref}` dapat berarti beberapa SOP: {candidates}",
+    en="Related SOP `{ref}` could mean several SOPs: {candidates}",
+    hint_id="Tulis id lengkap SOP yang dimaksud, termasuk foldernya.",
+    hint_en="Write the full id of the SOP you mean, including its folder.",
+)
+DUPLICATE_ID = Message(
+    "SOP604", Severity.ERROR,
+    id="Id SOP `{sop_id}` juga dipakai oleh {others}",
+    en="SOP id `{sop_id}` is also used by {others}",
+    hint_id="Dua berkas tidak boleh hanya berbeda pada akhiran `.yaml`/`.yml`: ganti nama salah "
+    "satunya.",
+    hint_en="Two files may not differ only in the `.yaml`/`.yml` suffix: rename one of them.",
+)
+INTERNAL_ERROR = Message(
+    "SOP699", Severity.ERROR,
+    id="Kesalahan internal sopgen saat memeriksa berkas ini: {error}",
+    en="Internal sopgen error while checking this file: {error}",
+    hint_id="Laporkan ke pengelola sopgen beserta berkas ini.",
+    hint_en="Report this to the sopgen maintainers together with this file.",
+)
+
+
+@dataclass
+class FileResult:
+    file: str
+    sop: Sop | None
+    diagnostics: list[Diagnostic]
+
+
+@dataclass
+class CorpusResult:
+    files: list[FileResult] = field(default_factory=list)
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [d for f in self.files for d in f.diagnostics]
+        return sorted(found, key=Diagnostic.sort_key)
+
+    @property
+    def sops(self) -> list[Sop]:
+        return sorted((f.sop for f in self.files if f.sop is not None), key=lambda s: s.id)
+
+    @property
+    def error_count(self) -> int:
+        return sum(d.is_error for f in self.files for d in f.diagnostics)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(not d.is_error for f in self.files for d in f.diagnostics)
+
+
+def find_sop_files(paths: Sequence[Path]) -> list[Path]:
+    """SOP files among these paths: folders searched recursively, calendar files left out."""
+    return sorted({file for file, _ in _files_with_roots(paths)})
+
+
+def check_corpus(sops_dir: Path) -> CorpusResult:
+    return check_paths([sops_dir])
+
+
+def check_paths(paths: Sequence[Path]) -> CorpusResult:
+    """Every problem of every SOP file among ``paths``, and the model of each valid one."""
+    asked = _files_with_roots(paths)
+    corpora: dict[Path, _Corpus] = {}
+    for file, root in asked:
+        corpus = corpora.setdefault(root, _Corpus(root))
+        corpus.check(file)
+    walked = {Path(p).absolute() for p in paths if Path(p).is_dir()}
+    for root, corpus in corpora.items():
+        if root not in walked:
+            corpus.index_rest()
+    results = []
+    for corpus in corpora.values():
+        results.extend(corpus.finish())
+    return CorpusResult(sorted(results, key=lambda r: r.file))
+
+
+# --- finding files -----------------------------------------------------------------------------
+
+
+def _files_with_roots(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    found: dict[Path, Path] = {}
+    for given in paths:
+        given = Path(given).absolute()
+        if given.is_dir():
+            root = next((p for p in (given, *given.parents) if p.name == "sops"), given)
+            for file in _sop_files_below(given):
+                if not (file.name in CALENDAR_NAMES and file.parent == root):
+                    found.setdefault(file, root)
+        elif given.suffix in SOP_SUFFIXES:
+            root = corpus_root(given)
+            if not (given.name in CALENDAR_NAMES and given.parent == root):
+                found.setdefault(given, root)
+        else:
+            found.setdefault(given, corpus_root(given))  # reported as unreadable by the loader
+    return sorted(found.items())
+
+
+def _sop_files_below(folder: Path) -> list[Path]:
+    """YAML files below a folder, hidden folders skipped (the caller leaves out calendars)."""
+    files = []
+    for current, dirs, names in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        base = Path(current)
+        files.extend(base / name for name in names if name.endswith(SOP_SUFFIXES))
+    return sorted(files)
+
+
+def corpus_root(file: Path) -> Path:
+    """The corpus a file given on its own belongs to: the nearest `sops` folder above it,
+    else the file's grandparent (`<root>/<satuan-kerja>/<name>.yaml`)."""
+    for parent in file.parents:
+        if parent.name == "sops":
+            return parent
+    return file.parent.parent
+
+
+def sop_id(file: Path, root: Path) -> str:
+    return file.relative_to(root).with_suffix("").as_posix()
+
+
+def display_path(file: Path) -> str:
+    """The path as shown to users: relative to the current directory when below it."""
+    try:
+        return file.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return file.as_posix()
+
+
+# --- one corpus root ---------------------------------------------------------------------------
+
+
+@dataclass
+class _Entry:
+    file: Path
+    display: str
+    sop_id: str
+    asked: bool
+    doc: LoadedDocument | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Corpus:
+    """The files of one corpus root: those asked for, checked fully, and the rest, indexed."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.entries: dict[Path, _Entry] = {}
+
+    def check(self, file: Path) -> None:
+        entry = _Entry(file, display_path(file), sop_id(file, self.root), asked=True)
+        self.entries[file] = entry
+        try:
+            doc, found = load_document(file, entry.display)
+            entry.doc = doc
+            entry.diagnostics.extend(found)
+            if doc is not None:
+                entry.diagnostics.extend(check_schema(doc))
+                entry.diagnostics.extend(check_rules(doc))
+        except Exception as error:  # one broken check must not hide the other files
+            entry.diagnostics.append(INTERNAL_ERROR.at(entry.display, error=repr(error)))
+
+    def index_rest(self) -> None:
+        """Load the other files of the root so links and numbers resolve against all of it."""
+        if not self.root.is_dir():
+            return
+        for file in _sop_files_below(self.root):
+            if file in self.entries or (file.name in CALENDAR_NAMES and file.parent == self.root):
+                continue
+            entry = _Entry(file, display_path(file), sop_id(file, self.root), asked=False)
+            try:
+                entry.doc, _ = load_document(file, entry.display)
+            except Exception:  # an unreadable neighbour only loses its index entry
+                entry.doc = None
+            self.entries[file] = entry
+
+    def finish(self) -> list[FileResult]:
+        entries = list(self.entries.values())
+        by_id: dict[str, list[_Entry]] = {}
+        by_name: dict[str, list[str]] = {}
+        by_nomor: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            by_id.setdefault(entry.sop_id, []).append(entry)
+            nomor = _nomor(entry.doc)
+            if nomor is not None:
+                by_nomor.setdefault(nomor, []).append(entry)
+        for sid in by_id:
+            by_name.setdefault(sid.rsplit("/", 1)[-1], []).append(sid)
+        links = _LinkIndex(by_id, by_name)
+        results = []
+        for entry in entries:
+            if not entry.asked:
+                continue
+            try:
+                self._cross_file(entry, by_id, by_nomor, links)
+                sop = None
+                if entry.doc is not None and not any(d.is_error for d in entry.diagnostics):
+                    sop = build_sop(entry.doc, entry.sop_id, entry.file, links.resolve)
+            except Exception as error:  # reported, never raised
+                entry.diagnostics.append(INTERNAL_ERROR.at(entry.display, error=repr(error)))
+                sop = None
+            results.append(FileResult(entry.display, sop, entry.diagnostics))
+        return results
+
+    def _cross_file(
+        self, entry: _Entry, by_id: dict[str, list[_Entry]],
+        by_nomor: dict[str, list[_Entry]], links: _LinkIndex,
+    ) -> None:
+        doc = entry.doc
+        same_id = [e.display for e in by_id[entry.sop_id] if e is not entry]
+        if same_id:
+            entry.diagnostics.append(DUPLICATE_ID.at(
+                entry.display, 1, 1, sop_id=entry.sop_id, others=_names(same_id)))
+        if doc is None:
+            return
+        nomor = _nomor(doc)
+        if nomor is not None:
+            others = [e.display for e in by_nomor[nomor] if e is not entry]
+            if others:
+                line, column = doc.locate(("identitas", "nomor"))
+                entry.diagnostics.append(DUPLICATE_NOMOR.at(
+                    entry.display, line, column, nomor=nomor, others=_names(others)))
+        related = doc.data.get("keterkaitan") if isinstance(doc.data, dict) else None
+        for i, item in enumerate(related if isinstance(related, list) else ()):
+            ref = item.get("sop") if isinstance(item, dict) else None
+            if isinstance(ref, str):
+                problem = links.problem(ref, entry.display, doc.locate(("keterkaitan", i, "sop")))
+                if problem is not None:
+                    entry.diagnostics.append(problem)
+
+
+def _nomor(doc: LoadedDocument | None) -> str | None:
+    data = doc.data if doc is not None else None
+    identity = data.get("identitas") if isinstance(data, dict) else None
+    nomor = identity.get("nomor") if isinstance(identity, dict) else None
+    return nomor.strip() if isinstance(nomor, str) and nomor.strip() else None
+
+
+def _names(files: list[str]) -> str:
+    return ", ".join(f"`{f}`" for f in sorted(files))
+
+
+@dataclass
+class _LinkIndex:
+    by_id: dict[str, Any]
+    by_name: dict[str, list[str]]
+    _hints: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def resolve(self, ref: str) -> str:
+        ref = ref.strip()
+        if ref in self.by_id:
+            return ref
+        candidates = self.by_name.get(ref, [])
+        return candidates[0] if len(candidates) == 1 else ref
+
+    def problem(self, ref: str, file: str, position: tuple[int, int]) -> Diagnostic | None:
+        ref = ref.strip()
+        if ref in self.by_id:
+            return None
+        candidates = self.by_name.get(ref, [])
+        if len(candidates) == 1:
+            return None
+        line, column = position
+        if candidates:
+            return AMBIGUOUS_LINK.at(file, line, column, ref=ref, candidates=_names(candidates))
+        hint_id, hint_en = self._hint(ref)
+        return UNKNOWN_LINK.at(file, line, column, ref=ref, hint_id=hint_id, hint_en=hint_en)
+
+    def _hint(self, ref: str) -> tuple[str, str]:
+        """Did-you-mean over ids of similar length only, once per distinct reference: a large
+        corpus with many broken links must not compare every link with every id."""
+        if ref not in self._hints:
+            slack = max(3, len(ref) // 3)
+            near = [n for n in (*self.by_id, *self.by_name) if abs(len(n) - len(ref)) <= slack]
+            self._hints[ref] = did_you_mean(ref, near)
+        return self._hints[ref]

@@ -1,0 +1,293 @@
+"""The MkDocs plugin ``sopgen``: every valid SOP of a folder becomes a page of the site.
+
+A thin adapter: the corpus check, the renderers and `SitePages` do the work; this module turns
+their output into MkDocs files (``on_files``), a navigation grouped by body and work unit, edit
+links that open the YAML file, and a watch on the SOP folder while serving.
+
+``mkdocs build`` stops on the first invalid SOP with every diagnostic, formatted exactly like
+``sopgen validate``. ``mkdocs serve`` keeps running instead: an invalid SOP's page shows its
+problems, and the next save that fixes them rebuilds the page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import nest_paths
+from mkdocs.utils import get_relative_url
+
+from .calendar_file import calendar_for_corpus, load_calendar
+from .corpus import check_corpus
+from .diagnostics import Diagnostic
+from .git_dates import last_change_dates
+from .model import Sop
+from .office_calendar import OfficeCalendar
+from .render.assets import asset_files
+from .reporters import render_text
+from .schema_check import SCHEMA_FILE
+from .schema_reference import key_reference_page
+from .site_config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
+from .site_index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
+from .site_pages import PageLinks, SitePages, error_page, errors_banner, front_matter
+
+log = get_plugin_logger(__name__)
+
+SCHEMA_URI = "schema/sop.schema.json"
+KEYS_URI = "panduan/kunci.md"
+GUIDE_URI = "panduan/index.md"
+
+
+class SopgenConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    sops_dir = c.Type(str, default="sops")
+    cache_dir = c.Type(str, default=".cache/sopgen")
+    template_dir = c.Optional(c.Type(str))
+    calendar = c.Optional(c.Type(str))
+    nav_title = c.Type(str, default="Daftar SOP")
+
+
+@dataclass(frozen=True)
+class _Paths:
+    sops_dir: Path
+    cache_dir: Path
+    template_dir: Path | None
+    calendar: Path | None
+
+
+class SopgenPlugin(BasePlugin[SopgenConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+        self._paths: _Paths | None = None
+        self._sops: list[Sop] = []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        missing = missing_graphviz_programs()
+        if missing:
+            raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))))
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self._paths = _Paths(
+            sops_dir=(root / self.config.sops_dir).resolve(),
+            cache_dir=(root / self.config.cache_dir).resolve(),
+            template_dir=_optional_path(root, self.config.template_dir),
+            calendar=_optional_path(root, self.config.calendar),
+        )
+        for site_path in sorted(asset_files(self._paths.template_dir)):
+            if site_path.endswith(".css") and site_path not in config.extra_css:
+                config.extra_css.append(site_path)
+            elif site_path.endswith(".js") and site_path not in config.extra_javascript:
+                config.extra_javascript.append(site_path)  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self._paths is None:
+            return files
+        paths = self._paths
+        result = check_corpus(paths.sops_dir)
+        calendar, calendar_diagnostics = self._calendar()
+        diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
+        checked = len(result.files)
+        errors = [d for d in diagnostics if d.is_error]
+        if errors and not self._serving:
+            raise PluginError(render_text(diagnostics, checked))
+        if errors:
+            log.error(render_text(diagnostics, checked))
+        elif diagnostics:
+            log.warning(render_text(diagnostics, checked))
+
+        invalid = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
+        self._sops = sorted(
+            (f.sop for f in result.files if f.sop is not None and f not in invalid),
+            key=lambda sop: sop.id,
+        )
+        published = {sop.id: page_uri(sop) for sop in self._sops}
+        names = {sop.id: sop.identitas.nama for sop in self._sops}
+        pages = SitePages(
+            calendar=calendar,
+            cache_dir=paths.cache_dir,
+            template_dir=paths.template_dir,
+            last_changes=last_change_dates(paths.sops_dir),
+        )
+        docs_dir = Path(config.docs_dir).resolve()
+        render_errors: list[Diagnostic] = []
+        for sop in self._sops:
+            uri = published[sop.id]
+            # The YAML is published beside its page, so readers can download the source.
+            yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
+            files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
+            here = _url_of(uri, config.use_directory_urls)
+            links = PageLinks(
+                link_for=_linker(here, published, config.use_directory_urls),
+                title_for=names.get,
+                source_url=get_relative_url(yaml_uri, here),
+                source_path=_display_path(sop.path, paths.sops_dir),
+            )
+            markdown, problems = pages.sop_page(sop, links)
+            render_errors += problems
+            page = _generated(files, config, uri, markdown)
+            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
+            # to the docs folder, to repo_url + edit_uri and resolves the "..".
+            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
+        if render_errors:
+            if not self._serving:
+                raise PluginError(render_text(render_errors, len(self._sops)))
+            log.error(render_text(render_errors, len(self._sops)))
+
+        if self._serving:
+            for broken in invalid:
+                sop_id = broken.sop.id if broken.sop else _sop_id(broken.file, paths.sops_dir)
+                if sop_id is not None and sop_id not in published:
+                    report = render_text(broken.diagnostics, 1)
+                    _generated(
+                        files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report)
+                    )
+
+        banner = errors_banner(render_text(diagnostics, checked)) if errors else ""
+        index_url = _url_of(INDEX_URI, config.use_directory_urls)
+        index = index_page(
+            self._sops,
+            lambda sop: get_relative_url(
+                _url_of(published[sop.id], config.use_directory_urls), index_url
+            ),
+            title=self.config.nav_title,
+            workday_seconds=calendar.workday_seconds,
+        )
+        _generated(files, config, INDEX_URI, front_matter(self.config.nav_title) + banner + index)
+        self._add_support_files(files, config)
+        if config.nav is None:
+            config.nav = self._default_nav(files)
+        else:
+            section = {self.config.nav_title: nav_section(self._sops)}
+            config.nav = _replace_index(config.nav, section)
+        return files
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.config.enabled or self._paths is None:
+            return server
+        server.watch(str(self._paths.sops_dir))
+        for extra in (self._paths.calendar, self._paths.template_dir):
+            if extra is not None:
+                server.watch(str(extra))
+        return server
+
+    def _calendar(self) -> tuple[OfficeCalendar, list[Diagnostic]]:
+        assert self._paths is not None
+        if self._paths.calendar is None:
+            return calendar_for_corpus(self._paths.sops_dir)
+        calendar, diagnostics = load_calendar(self._paths.calendar)
+        return calendar or OfficeCalendar.default(), diagnostics
+
+    def _add_support_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The assets, the published schema, the key reference and, if missing, a home page."""
+        assert self._paths is not None
+        for site_path, source in asset_files(self._paths.template_dir).items():
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_FILE)))
+        # A Markdown link is relative to the page's source file; MkDocs turns it into a URL.
+        schema_link = posixpath.relpath(SCHEMA_URI, posixpath.dirname(KEYS_URI))
+        schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+        _generated(
+            files,
+            config,
+            KEYS_URI,
+            key_reference_page(schema, schema_link=schema_link, title="Referensi kunci berkas SOP"),
+        )
+        if files.get_file_from_path("index.md") is None:
+            guide = files.get_file_from_path(GUIDE_URI)
+            _generated(
+                files,
+                config,
+                "index.md",
+                home_page(
+                    len(self._sops),
+                    index_link=_url_of(INDEX_URI, config.use_directory_urls),
+                    guide_link=guide.url if guide is not None else None,
+                ),
+            )
+
+    def _default_nav(self, files: Files) -> list[Any]:
+        """MkDocs' own nav for the hand-written pages, with the SOP section after the home page."""
+        pages = sorted(
+            (
+                f
+                for f in files.documentation_pages()
+                if f.inclusion.is_in_nav() and not f.src_uri.startswith(f"{SOP_FOLDER}/")
+            ),
+            key=file_sort_key,
+        )
+        nav: list[Any] = nest_paths(f.src_uri for f in pages)
+        position = 1 if nav and nav[0] == "index.md" else 0
+        nav.insert(position, {self.config.nav_title: nav_section(self._sops)})
+        return nav
+
+
+def _generated(files: Files, config: MkDocsConfig, uri: str, content: str) -> File:
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        files.remove(existing)
+    file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
+    files.append(file)
+    return file
+
+
+def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
+    """A hand-written nav with every ``sop/index.md`` entry replaced by the grouped SOP section."""
+    if nav == INDEX_URI:
+        return section
+    if isinstance(nav, list):
+        return [_replace_index(item, section) for item in nav]
+    if isinstance(nav, dict):
+        if len(nav) == 1 and next(iter(nav.values())) == INDEX_URI:
+            title = next(iter(nav))
+            return {title: next(iter(section.values()))}
+        return {key: _replace_index(value, section) for key, value in nav.items()}
+    return nav
+
+
+def _url_of(uri: str, use_directory_urls: bool) -> str:
+    """The site URL MkDocs gives the page at ``uri`` (without creating the page)."""
+    return File(uri, None, "", use_directory_urls).url
+
+
+def _linker(here: str, published: dict[str, str], use_directory_urls: bool) -> Any:
+    def link_for(sop_id: str) -> str | None:
+        target = published.get(sop_id)
+        if target is None:
+            return None
+        return get_relative_url(_url_of(target, use_directory_urls), here)
+
+    return link_for
+
+
+def _display_path(path: Path, sops_dir: Path) -> str:
+    try:
+        relative = path.resolve().relative_to(sops_dir.parent)
+    except ValueError:
+        return path.name
+    return relative.as_posix()
+
+
+def _sop_id(file: str, sops_dir: Path) -> str | None:
+    try:
+        relative = Path(file).resolve().relative_to(sops_dir)
+    except ValueError:
+        return None
+    return relative.with_suffix("").as_posix() if relative.suffix in (".yaml", ".yml") else None
+
+
+def _optional_path(root: Path, value: str | None) -> Path | None:
+    return (root / value).resolve() if value else None

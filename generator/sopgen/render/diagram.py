@@ -1,0 +1,260 @@
+"""The Diagram Alir: the flowchart as a Graphviz drawing with fixed positions.
+
+`diagram_dot` places every symbol itself (one vertical lane per actor, in declared order, left
+to right; one rank per row of the procedure table) and `render_svg` lets ``neato -n2`` keep those
+positions and route only the edges around the nodes. `inline_svg` makes the SVG fit inside a page:
+no prolog, ids prefixed, scalable, accessible, restylable for the dark scheme.
+
+Every text from the SOP reaches DOT through `dot_string`, so Graphviz escapes such as ``\\N``
+stay literal text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import textwrap
+from pathlib import Path
+
+from markupsafe import escape
+
+from ..model import Sop
+from .escaping import dot_string, dot_tooltip, shorten
+from .flow import Flow, Symbol, build_flow
+
+LANE_WIDTH = 120.0  # points
+ROW_HEIGHT = 58.0
+HEADER_HEIGHT = 52.0
+FONT = "Helvetica,Arial,sans-serif"
+SIZES = {  # inches: width, height
+    "terminator": (0.62, 0.34),
+    "process": (0.62, 0.34),
+    "decision": (0.8, 0.5),
+    "end": (0.8, 0.34),
+    "lane": (1.55, 0.62),
+}
+NEATO_TIMEOUT = 120  # seconds
+
+
+class GraphvizError(RuntimeError):
+    """Graphviz could not draw a diagram; ``message_id``/``message_en`` say why for people."""
+
+    def __init__(self, message_id: str, message_en: str) -> None:
+        super().__init__(message_id)
+        self.message_id = message_id
+        self.message_en = message_en
+
+
+class GraphvizNotFound(GraphvizError):
+    def __init__(self) -> None:
+        super().__init__(
+            "Graphviz (program `neato`) tidak ditemukan, jadi Diagram Alir tidak dapat dibuat. "
+            "Pasang Graphviz: `sudo apt-get install graphviz` (Debian/Ubuntu) atau unduh dari "
+            "https://graphviz.org/download/, lalu jalankan lagi.",
+            "Graphviz (the `neato` program) was not found, so the flow diagram cannot be drawn. "
+            "Install Graphviz: `sudo apt-get install graphviz` (Debian/Ubuntu) or download it "
+            "from https://graphviz.org/download/, then run again.",
+        )
+
+
+class GraphvizFailed(GraphvizError):
+    def __init__(self, stderr: str) -> None:
+        self.stderr = stderr
+        super().__init__(
+            f"Graphviz gagal menggambar Diagram Alir: {stderr.strip()}",
+            f"Graphviz failed to draw the flow diagram: {stderr.strip()}",
+        )
+
+
+def diagram_dot(sop: Sop, flow: Flow | None = None) -> str:
+    """DOT source with fixed positions (points), for ``neato -n2``; deterministic."""
+    flow = flow or build_flow(sop)
+    lanes = len(sop.pelaksana)
+    rows = len(flow.symbols)
+    height = rows * ROW_HEIGHT
+    top = height + HEADER_HEIGHT
+    lines = [
+        "digraph sop {",
+        f'  graph [splines=true, outputorder=nodesfirst, pad="0.2", fontname="{FONT}",'
+        f" _background={dot_string(_lane_lines(lanes, top))}];",
+        f'  node [fontname="{FONT}", fontsize=10, fixedsize=true, style=filled,'
+        ' fillcolor=white, color=black, penwidth=1.2];',
+        f'  edge [fontname="{FONT}", fontsize=9, arrowsize=0.7, penwidth=1.1];',
+    ]
+    for index, actor in enumerate(sop.pelaksana):
+        label = "\n".join(textwrap.wrap(shorten(actor.nama, 60), 20)[:3])
+        width, node_height = SIZES["lane"]
+        lines.append(
+            f'  lane{index} [id="lane-{index}", class="sopgen-lane-head lane-{index}",'
+            f" shape=plaintext, style=solid, label={dot_string(label)},"
+            f" tooltip={dot_tooltip(shorten(actor.nama, 300))},"
+            f' width={width}, height={node_height}, pos="{_x(index)},{top - HEADER_HEIGHT / 2}"];'
+        )
+    for symbol in flow.symbols:
+        lines.extend(_symbol_nodes(symbol, height))
+    for symbol in flow.symbols:
+        for lane_index in range(1, len(symbol.lanes)):
+            lines.append(
+                f"  {_node(symbol, lane_index - 1)} -> {_node(symbol, lane_index)}"
+                ' [dir=none, style=dashed, class="sopgen-join"];'
+            )
+    symbols = {symbol.key: symbol for symbol in flow.symbols}
+    for arrow in flow.arrows:
+        source, target = symbols[arrow.source], symbols[arrow.target]
+        attributes = ['class="sopgen-diagram-arrow"']
+        if arrow.exit == "bottom":
+            # Side ports make neato's router cut through the diamond; only the bottom is fixed.
+            attributes.append('tailport="s"')
+        if arrow.label is not None:
+            attributes.append(f"xlabel={dot_string(shorten(arrow.label, 18))}")
+        lines.append(f"  {_node(source, 0)} -> {_node(target, 0)} [{', '.join(attributes)}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _x(lane: int) -> float:
+    return lane * LANE_WIDTH + LANE_WIDTH / 2
+
+
+def _node(symbol: Symbol, lane_index: int) -> str:
+    base = f"r{symbol.row}"
+    return base if lane_index == 0 else f"{base}_{lane_index}"
+
+
+def _symbol_nodes(symbol: Symbol, height: float) -> list[str]:
+    y = height - symbol.row * ROW_HEIGHT - ROW_HEIGHT / 2
+    kind = "end" if symbol.step is None else symbol.shape
+    width, node_height = SIZES[kind]
+    shape = {
+        "terminator": 'shape=box, style="rounded,filled"',
+        "end": 'shape=box, style="rounded,filled"',
+        "process": "shape=box",
+        "decision": "shape=diamond",
+    }[kind]
+    if symbol.step is not None:
+        tooltip = f"Langkah {symbol.label}: " + " ".join(symbol.step.kegiatan)
+        number = f"langkah-{symbol.step.number}"
+    else:
+        tooltip = "Selesai"
+        number = symbol.key.replace(":", "-")
+    nodes = []
+    for lane_index, lane in enumerate(symbol.lanes):
+        suffix = "" if lane_index == 0 else f"-{lane}"
+        nodes.append(
+            f'  {_node(symbol, lane_index)} [id="simbol-{number}{suffix}",'
+            f' class="sopgen-symbol-node sopgen-node-{symbol.shape}", {shape},'
+            f" label={dot_string(symbol.label)}, width={width}, height={node_height},"
+            f' pos="{_x(lane)},{y}", URL="#{symbol.anchor}", target="_self",'
+            f" tooltip={dot_tooltip(shorten(tooltip, 300))}];"
+        )
+    return nodes
+
+
+def _lane_lines(lanes: int, top: float) -> str:
+    """xdot drawing of the lane frame: one vertical line per lane edge, one under the headers."""
+    colour = "#9e9e9e"
+    right = lanes * LANE_WIDTH
+    header = top - HEADER_HEIGHT
+    ops = [f"c {len(colour)} -{colour}"]
+    for lane in range(lanes + 1):
+        x = lane * LANE_WIDTH
+        ops.append(f"L 2 {x} 0 {x} {top}")
+    for y in (0.0, header, top):
+        ops.append(f"L 2 0 {y} {right} {y}")
+    return " ".join(ops)
+
+
+def render_svg(dot_source: str, cache_dir: Path | None) -> str:
+    """The SVG that ``neato -n2 -Tsvg`` draws; with ``cache_dir``, drawn once per content."""
+    cached = None
+    if cache_dir is not None:
+        digest = hashlib.sha256(dot_source.encode("utf-8")).hexdigest()
+        cached = cache_dir / f"{digest}.svg"
+        if cached.is_file():
+            return cached.read_text(encoding="utf-8")
+    neato = shutil.which("neato")
+    if neato is None or shutil.which("dot") is None:
+        raise GraphvizNotFound()
+    try:
+        done = subprocess.run(
+            [neato, "-n2", "-Tsvg"],
+            input=dot_source.encode("utf-8"),
+            capture_output=True,
+            timeout=NEATO_TIMEOUT,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as error:
+        raise GraphvizFailed(f"neato timed out after {NEATO_TIMEOUT} s") from error
+    if done.returncode != 0:
+        raise GraphvizFailed(done.stderr.decode("utf-8", "replace"))
+    svg = done.stdout.decode("utf-8")
+    if cached is not None:
+        _write_atomically(cached, svg)
+    return svg
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Readers see the old file or the whole new one, never half of it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
+_ID = re.compile(r'(\sid=")([^"]*)(")')
+_CLASS = re.compile(r'\sclass="[^"]*"')
+_REFERENCE = re.compile(r'(url\(#|href="#)([^)"]*)')
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>", re.DOTALL)
+_SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
+
+
+def inline_svg(svg: str, id_prefix: str, label: str | None = None) -> str:
+    """Graphviz SVG ready to sit inside an HTML page.
+
+    Drops the XML prolog, doctype and comments; prefixes every ``id`` and every internal
+    reference to one (links to ``#langkah-N`` rows stay as they are); makes the drawing scale to
+    the page width (never beyond its natural size) and labels it for screen readers.
+    """
+    body = _PROLOG.sub("", svg)
+    ids = {_unescape_id(match.group(2)) for match in _ID.finditer(body)}
+
+    def prefix_id(match: re.Match[str]) -> str:
+        return f"{match.group(1)}{id_prefix}{_unescape_id(match.group(2))}{match.group(3)}"
+
+    def prefix_reference(match: re.Match[str]) -> str:
+        target = _unescape_id(match.group(2))
+        return match.group(1) + (id_prefix + target if target in ids else match.group(2))
+
+    body = _REFERENCE.sub(prefix_reference, _ID.sub(prefix_id, body))
+    body = _CLASS.sub(lambda match: _unescape_id(match.group(0)), body)
+    opening = _SVG_OPEN.search(body)
+    if opening is None:
+        return ""
+    sizes = {m.group(1): float(m.group(2)) for m in _SIZE.finditer(opening.group(0))}
+    natural = round(sizes.get("width", 0) * 4 / 3)  # Graphviz sizes are in points
+    accessible = escape(f"Diagram alir {label}" if label else "Diagram alir")
+    tag = _SIZE.sub("", opening.group(0))
+    style = f' style="max-width: {natural}px; height: auto"' if natural else ""
+    tag = tag.replace(
+        "<svg",
+        f'<svg width="100%"{style} role="img" aria-label="{accessible}"'
+        ' class="sopgen-diagram-svg"',
+        1,
+    )
+    body = body[: opening.start()] + tag + body[opening.end() :]
+    return "\n".join(line for line in body.strip().splitlines() if line.strip())
+
+
+def _unescape_id(value: str) -> str:
+    # Graphviz writes "-" in ids as "&#45;".
+    return value.replace("&#45;", "-")

@@ -1,0 +1,398 @@
+"""Validation of a loaded SOP document against `schema/sop.schema.json`, as diagnostics.
+
+The loader keeps every scalar as its source text, so before validating, values are converted to
+integers, numbers or booleans exactly where the schema asks for those types (text stays text
+everywhere else). A compiled validator accepts valid documents quickly; only a document that
+fails is walked again by `jsonschema` to say precisely where and why.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import json
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import fastjsonschema
+import jsonschema
+from jsonschema.exceptions import ValidationError
+
+from .diagnostics import Diagnostic, Message, Severity
+from .loader import typed
+from .suggest import did_you_mean
+
+if TYPE_CHECKING:
+    from .loader import LoadedDocument
+    from .model import PathKey
+
+SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "sop.schema.json"
+
+UNKNOWN_KEY = Message(
+    "SOP201", Severity.ERROR,
+    id="Kunci `{key}` tidak dikenal di {where_id}",
+    en="Unknown key `{key}` in {where_en}",
+    hint_id="Periksa ejaan kunci atau hapus baris ini.",
+    hint_en="Check the spelling of the key or remove this line.",
+)
+MISSING_KEY = Message(
+    "SOP202", Severity.ERROR,
+    id="Kunci wajib `{key}` tidak ada di {where_id}",
+    en="Required key `{key}` is missing in {where_en}",
+    hint_id="Tambahkan `{key}:` beserta isinya.{example_id}",
+    hint_en="Add `{key}:` with its value.{example_en}",
+)
+WRONG_TYPE = Message(
+    "SOP203", Severity.ERROR,
+    id="{where_id} harus berupa {expected_id}",
+    en="{where_en} must be {expected_en}",
+    hint_id="Tulis nilai yang sesuai.{example_id}",
+    hint_en="Write a matching value.{example_en}",
+)
+BAD_FORMAT = Message(
+    "SOP204", Severity.ERROR,
+    id="{where_id} tidak sesuai bentuk {form_id}: `{value}`",
+    en="{where_en} does not have the form of {form_en}: `{value}`",
+    hint_id="{fix_id}",
+    hint_en="{fix_en}",
+)
+TOO_FEW = Message(
+    "SOP205", Severity.ERROR,
+    id="{where_id} harus berisi paling sedikit {count} butir",
+    en="{where_en} must have at least {count} item(s)",
+    hint_id="Tambahkan butir daftar, satu per baris diawali `- `.{example_id}",
+    hint_en="Add list items, one per line starting with `- `.{example_en}",
+)
+NOT_ALLOWED = Message(
+    "SOP206", Severity.ERROR,
+    id="{where_id} bernilai `{value}`, padahal yang diperbolehkan: {allowed}",
+    en="{where_en} is `{value}`, but the allowed values are: {allowed}",
+    hint_id="Ganti dengan salah satu nilai yang diperbolehkan.",
+    hint_en="Replace it with one of the allowed values.",
+)
+ONE_OF_KEYS = Message(
+    "SOP207", Severity.ERROR,
+    id="{where_id} harus memuat tepat satu dari {keys}",
+    en="{where_en} must contain exactly one of {keys}",
+    hint_id="Tulis salah satu saja, misalnya `tanggal_efektif: 2020-04-02`.",
+    hint_en="Write only one of them, e.g. `tanggal_efektif: 2020-04-02`.",
+)
+OUT_OF_RANGE = Message(
+    "SOP208", Severity.ERROR,
+    id="{where_id} harus antara {low} dan {high}, tertulis `{value}`",
+    en="{where_en} must be between {low} and {high}, found `{value}`",
+    hint_id="Tulis peluang sebagai angka desimal dengan titik, misalnya `0.8`.",
+    hint_en="Write the probability as a decimal number with a dot, e.g. `0.8`.",
+)
+EMPTY_TEXT = Message(
+    "SOP209", Severity.ERROR,
+    id="{where_id} tidak boleh kosong",
+    en="{where_en} must not be empty",
+    hint_id="Isi teksnya, atau hapus kuncinya bila tidak wajib.",
+    hint_en="Fill in the text, or remove the key if it is optional.",
+)
+OTHER = Message(
+    "SOP299", Severity.ERROR,
+    id="{where_id} tidak sesuai format SOP: {detail}",
+    en="{where_en} does not match the SOP format: {detail}",
+    hint_id="Bandingkan dengan contoh di panduan format SOP.",
+    hint_en="Compare with the example in the SOP format guide.",
+)
+
+_TYPE_WORDS: dict[str, tuple[str, str]] = {
+    "string": ("teks", "text"),
+    "array": ("daftar (butir diawali `- `)", "a list (items starting with `- `)"),
+    "object": ("pemetaan `kunci: nilai`", "a mapping of `key: value`"),
+    "integer": ("bilangan bulat", "an integer"),
+    "number": ("angka", "a number"),
+    "boolean": ("`true` atau `false`", "`true` or `false`"),
+    "null": ("kosong", "empty"),
+}
+_FORMS: dict[str, tuple[str, str, str, str]] = {
+    # pattern -> (form id, form en, fix id, fix en)
+    r"^\d{4}-\d{2}-\d{2}$": (
+        "tanggal TTTT-BB-HH", "a date YYYY-MM-DD",
+        "Tulis tanggal sebagai tahun-bulan-hari, misalnya `2020-04-02`.",
+        "Write the date as year-month-day, e.g. `2020-04-02`.",
+    ),
+    r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$": (
+        "tanggal dan jam TTTT-BB-HH JJ:MM", "a date and time YYYY-MM-DD HH:MM",
+        "Tulis misalnya `2026-11-20 15:30`.",
+        "Write e.g. `2026-11-20 15:30`.",
+    ),
+    "^[a-z0-9_-]+$": (
+        "pengenal (huruf kecil, angka, `-`, `_`)", "an id (lower-case letters, digits, `-`, `_`)",
+        "Gunakan huruf kecil, angka, `-` atau `_` tanpa spasi, misalnya `telaah-berkas`.",
+        "Use lower-case letters, digits, `-` or `_` without spaces, e.g. `telaah-berkas`.",
+    ),
+    "^[0-9 ]+$": (
+        "NIP (angka dan spasi)", "a NIP (digits and spaces)",
+        'Tulis NIP di antara tanda kutip, misalnya `"19680903 199302 2 001"`.',
+        'Write the NIP in quotes, e.g. `"19680903 199302 2 001"`.',
+    ),
+}
+
+
+@functools.cache
+def load_schema() -> dict[str, Any]:
+    """The SOP JSON Schema, read once per process."""
+    return json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def _fast_validator() -> Any:
+    # The compiler rewrites the schema it is given; keep the shared one pristine.
+    return fastjsonschema.compile(copy.deepcopy(load_schema()))
+
+
+@functools.cache
+def _precise_validator() -> jsonschema.Draft202012Validator:
+    return jsonschema.Draft202012Validator(load_schema())
+
+
+def check_schema(doc: LoadedDocument) -> Iterator[Diagnostic]:
+    """Diagnostics (SOP2xx) for every place where the document breaks the schema."""
+    data = coerce(doc.data, doc.is_quoted)
+    try:
+        _fast_validator()(data)
+        return
+    except fastjsonschema.JsonSchemaException:
+        pass
+    seen: set[tuple[PathKey, str, str]] = set()
+    errors = sorted(_precise_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
+    for error in errors:
+        for diagnostic, path in _explain(doc, error):
+            marker = (path, diagnostic.code, diagnostic.message["en"])
+            if marker not in seen:
+                seen.add(marker)
+                yield diagnostic
+
+
+def coerce(data: Any, quoted: Callable[[PathKey], bool] = lambda path: False) -> Any:
+    """The data with text turned into integers/numbers/booleans where the schema expects them.
+
+    Text written in quotes (``quoted(path)``) stays text, as a YAML 1.2 editor would read it.
+    """
+    schema = load_schema()
+    return _coerce(schema, schema, data, (), quoted)
+
+
+_TYPED = ("integer", "number", "boolean")
+
+
+@functools.cache
+def _typed_below() -> dict[int, bool]:
+    """For each schema node (by identity): whether a non-text scalar type occurs in or below it.
+
+    Lets the conversion skip the large text-only parts of a document.
+    """
+    root = load_schema()
+    found: dict[int, bool] = {}
+
+    def visit(node: Any) -> bool:
+        if not isinstance(node, Mapping):
+            return False
+        if id(node) in found:
+            return found[id(node)]
+        found[id(node)] = False  # guards against reference cycles
+        children: list[Any] = [node.get("items"), node.get("additionalProperties")]
+        children += list(node.get("properties", {}).values())
+        children += list(node.get("anyOf", [])) + list(node.get("oneOf", []))
+        if "$ref" in node:
+            children.append(_resolve(root, node))
+        result = node.get("type") in _TYPED
+        for child in children:
+            result = visit(child) or result
+        found[id(node)] = result
+        return result
+
+    visit(root)
+    return found
+
+
+def _resolve(root: Mapping[str, Any], node: Mapping[str, Any]) -> Mapping[str, Any]:
+    while "$ref" in node:
+        ref = node["$ref"]
+        if not ref.startswith("#/"):
+            break
+        target: Any = root
+        for part in ref[2:].split("/"):
+            target = target[part]
+        node = target
+    return node
+
+
+def _shape(data: Any) -> str:
+    if isinstance(data, dict):
+        return "object"
+    if isinstance(data, list):
+        return "array"
+    return "scalar"
+
+
+def _coerce(
+    root: Mapping[str, Any], node: Mapping[str, Any], data: Any, path: PathKey,
+    quoted: Callable[[PathKey], bool],
+) -> Any:
+    if not _typed_below().get(id(node), True):
+        return data
+    node = _resolve(root, node)
+    branches = node.get("anyOf") or node.get("oneOf")
+    if branches:
+        fitting = [b for b in (_resolve(root, b) for b in branches) if _fits(b, data)]
+        if not fitting:
+            return data
+        if isinstance(data, str) and any(b.get("type") == "string" for b in fitting):
+            return data  # text is a valid reading: keep it as written
+        node = fitting[0]
+    kind = node.get("type")
+    if isinstance(data, str):
+        if kind in _TYPED and not quoted(path):
+            converted = typed(data, kind)
+            return data if converted is None else converted
+        return data
+    if isinstance(data, dict):
+        properties = node.get("properties", {})
+        extra = node.get("additionalProperties")
+        out = {}
+        for key, value in data.items():
+            schema = properties.get(key, extra if isinstance(extra, dict) else None)
+            out[key] = value if schema is None else _coerce(
+                root, schema, value, (*path, key), quoted)
+        return out
+    if isinstance(data, list) and isinstance(node.get("items"), dict):
+        return [_coerce(root, node["items"], item, (*path, i), quoted)
+                for i, item in enumerate(data)]
+    return data
+
+
+def _fits(node: Mapping[str, Any], data: Any) -> bool:
+    """Whether a schema branch is meant for this shape of value (mapping, list or scalar)."""
+    kind = node.get("type")
+    if kind in ("object", "array"):
+        return _shape(data) == kind
+    if kind is not None or "enum" in node or "const" in node:
+        return _shape(data) == "scalar"
+    return True
+
+
+# --- error explanation -------------------------------------------------------------------------
+
+
+def describe_path(path: PathKey, lang: str) -> str:
+    """A path for people, list positions 1-based: `langkah` ke-3 › `waktu`."""
+    if not path:
+        return "berkas SOP" if lang == "id" else "the SOP file"
+    parts: list[str] = []
+    for part in path:
+        if isinstance(part, int):
+            number = f"ke-{part + 1}" if lang == "id" else f"#{part + 1}"
+            parts[-1:] = [f"{parts[-1]} {number}" if parts else number]
+        else:
+            parts.append(f"`{part}`")
+    return " › ".join(parts)
+
+
+def _example(schema: Mapping[str, Any]) -> dict[str, str]:
+    examples = schema.get("examples")
+    if not examples:
+        return {"example_id": "", "example_en": ""}
+    sample = examples[0]
+    text = sample if isinstance(sample, str) else json.dumps(sample, ensure_ascii=False)
+    return {"example_id": f" Contoh: `{text}`.", "example_en": f" Example: `{text}`."}
+
+
+def _form(pattern: str) -> dict[str, str]:
+    form_id, form_en, fix_id, fix_en = _FORMS[pattern]
+    return {"form_id": form_id, "form_en": form_en, "fix_id": fix_id, "fix_en": fix_en}
+
+
+def _explain(doc: LoadedDocument, error: ValidationError) -> Iterator[tuple[Diagnostic, PathKey]]:
+    path: PathKey = tuple(error.absolute_path)
+    validator = error.validator
+    schema = error.schema if isinstance(error.schema, Mapping) else {}
+    instance = error.instance
+
+    def at(message: Message, place: PathKey = path, *, at_key: bool | None = None, **args: Any):
+        if at_key is None:
+            # A whole mapping or list is shown by its key line rather than its first item.
+            at_key = bool(place) and isinstance(place[-1], str) and isinstance(
+                instance, dict | list)
+        line, column = doc.locate(place, key=at_key)
+        where = {"where_id": describe_path(path, "id"), "where_en": describe_path(path, "en")}
+        return message.at(doc.file, line, column, **where, **args), place
+
+    if validator == "additionalProperties" and isinstance(instance, dict):
+        allowed = list(schema.get("properties", {}))
+        for key in instance:
+            if key not in allowed:
+                hint_id, hint_en = did_you_mean(str(key), allowed)
+                yield at(UNKNOWN_KEY, (*path, key), at_key=True, key=key,
+                         hint_id=hint_id, hint_en=hint_en)
+    elif validator == "required" and isinstance(instance, dict):
+        properties = schema.get("properties", {})
+        for key in error.validator_value:
+            if key not in instance:
+                example = _example(_resolve(load_schema(), properties.get(key, {})))
+                yield at(MISSING_KEY, key=key, **example)
+    elif validator == "type":
+        yield at(WRONG_TYPE, **_expected([error.validator_value], instance), **_example(schema))
+    elif validator == "pattern" and error.validator_value in _FORMS:
+        yield at(BAD_FORMAT, value=instance, **_form(error.validator_value))
+    elif validator == "propertyNames":
+        yield at(BAD_FORMAT, value=instance, **_form("^[a-z0-9_-]+$"))
+    elif validator == "minItems":
+        yield at(TOO_FEW, count=error.validator_value, **_example(schema))
+    elif validator == "minLength":
+        yield at(EMPTY_TEXT)
+    elif validator in ("const", "enum"):
+        values = error.validator_value if validator == "enum" else [error.validator_value]
+        yield at(NOT_ALLOWED, value=instance, allowed=", ".join(f"`{v}`" for v in values))
+    elif validator in ("minimum", "maximum"):
+        yield at(OUT_OF_RANGE, value=instance, low=schema.get("minimum", "-"),
+                 high=schema.get("maximum", "-"))
+    elif validator in ("oneOf", "anyOf"):
+        yield from _explain_choice(doc, error, at)
+    else:
+        yield at(OTHER, detail=error.message)
+
+
+def _expected(kinds: list[Any], instance: Any) -> dict[str, str]:
+    flat: list[str] = []
+    for kind in kinds:
+        for k in kind if isinstance(kind, list) else [kind]:
+            if k not in flat:
+                flat.append(k)
+    expected_id = " atau ".join(_TYPE_WORDS.get(k, (k, k))[0] for k in flat)
+    expected_en = " or ".join(_TYPE_WORDS.get(k, (k, k))[1] for k in flat)
+    if instance is None:
+        expected_id += " (saat ini kosong)"
+        expected_en += " (it is empty now)"
+    return {"expected_id": expected_id, "expected_en": expected_en}
+
+
+def _explain_choice(
+    doc: LoadedDocument, error: ValidationError, at: Any
+) -> Iterator[tuple[Diagnostic, PathKey]]:
+    """One clear message for a failed anyOf/oneOf instead of one per branch."""
+    instance = error.instance
+    branches = [_resolve(load_schema(), b) for b in error.validator_value]
+    if branches and all(set(b) == {"required"} for b in branches):
+        keys = ", ".join(f"`{k}`" for b in branches for k in b["required"])
+        yield at(ONE_OF_KEYS, keys=keys)
+        return
+    fitting = [i for i, b in enumerate(branches) if _fits(b, instance)]
+    if not fitting:
+        yield at(WRONG_TYPE, **_expected([b.get("type", "string") for b in branches], instance),
+                 **_example(error.schema))
+        return
+    # The first branch made for this shape of value holds the errors worth reporting.
+    chosen = fitting[0]
+    found = False
+    for sub in error.context:
+        if sub.relative_schema_path and sub.relative_schema_path[0] == chosen:
+            found = True
+            yield from _explain(doc, sub)
+    if not found:
+        yield at(OTHER, detail=error.message)

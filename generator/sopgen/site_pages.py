@@ -1,0 +1,126 @@
+"""The Markdown of each generated page of the site, independent of MkDocs.
+
+`SitePages` puts the renderers together for one build: the Graphviz diagram (cached by content
+hash in the cache folder), the simulation section on the corpus calendar, the last-change date
+from git, and `render_sop_page`. The plugin decides where pages go and how URLs look; this module
+decides what they say.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+
+from .diagnostics import Diagnostic
+from .model import Sop
+from .office_calendar import OfficeCalendar
+from .render.diagram import GraphvizFailed, GraphvizNotFound, diagram_dot, inline_svg, render_svg
+from .render.page import PageContext, render_sop_page
+from .render.simulation_section import render_simulation_section
+from .site_config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS
+
+
+SIMULATION_ID_PREFIX = "sopgen-simulasi"
+
+
+@dataclass(frozen=True)
+class PageLinks:
+    """How one SOP page reaches other places: final URLs, relative to that page."""
+
+    link_for: Callable[[str], str | None]  # SOP id -> URL of its page (None: not published)
+    title_for: Callable[[str], str | None]  # SOP id -> its name
+    source_url: str | None  # where the YAML file can be opened (the edit link), if known
+    source_path: str  # the YAML file as the reader should see it, e.g. ``sops/a/b.yaml``
+
+
+class SitePages:
+    """Renders the SOP pages of one build."""
+
+    def __init__(
+        self,
+        *,
+        calendar: OfficeCalendar,
+        cache_dir: Path,
+        template_dir: Path | None,
+        last_changes: dict[Path, dt.date],
+    ) -> None:
+        self.calendar = calendar
+        self.cache_dir = cache_dir
+        self.template_dir = template_dir
+        self.last_changes = last_changes
+
+    def sop_page(self, sop: Sop, links: PageLinks) -> tuple[str, list[Diagnostic]]:
+        """The page Markdown of one SOP, and the problems met drawing its diagram."""
+        diagnostics: list[Diagnostic] = []
+        diagram = ""
+        try:
+            svg = render_svg(diagram_dot(sop), self.cache_dir)
+            diagram = inline_svg(svg, "diagram-", sop.identitas.nama)
+        except GraphvizNotFound:
+            diagnostics.append(GRAPHVIZ_MISSING.at(str(sop.path), programs=GRAPHVIZ_PROGRAMS[0]))
+        except GraphvizFailed as failure:
+            diagnostics.append(GRAPHVIZ_FAILED.at(str(sop.path), detail=failure.stderr.strip()))
+        context = PageContext(
+            link_for=links.link_for,
+            title_for=links.title_for,
+            source_url=links.source_url,
+            source_path=links.source_path,
+            last_change=self.last_changes.get(sop.path.resolve()),
+            simulation_html=str(
+                render_simulation_section(
+                    sop,
+                    self.calendar,
+                    # "simulasi" alone is the id MkDocs gives the page's "Simulasi" heading.
+                    id_prefix=SIMULATION_ID_PREFIX,
+                    template_dir=self.template_dir,
+                )
+            ),
+            diagram_svg=diagram,
+            template_dir=self.template_dir,
+        )
+        return front_matter(sop.identitas.nama) + render_sop_page(sop, context), diagnostics
+
+
+def front_matter(title: str) -> str:
+    """YAML front matter giving the page its title, HTML-escaped.
+
+    Material prints ``page.meta.title`` unescaped in ``<title>`` and the header; without it,
+    it prints ``page.title | striptags``, which *unescapes* entities and would let SOP text close
+    the ``<title>`` element. JSON is valid YAML, so the string needs no YAML quoting rules.
+    """
+    safe = escape(" ".join(title.split()), quote=False)
+    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"
+
+
+def error_page(title: str, report: str) -> str:
+    """The page shown in place of an invalid SOP while serving, so the author sees why."""
+    return (
+        front_matter(title)
+        + f"# {escape(title, quote=False)}\n\n"
+        + '<div class="admonition failure"><p class="admonition-title">Berkas SOP ini belum '
+        "valid, sehingga halamannya belum dapat dibuat. Perbaiki masalah berikut lalu simpan "
+        "lagi; halaman diperbarui otomatis.</p>"
+        + f'<pre class="sopgen-errors">{_pre(report)}</pre></div>\n'
+    )
+
+
+def errors_banner(report: str) -> str:
+    """A block listing every problem, for the top of the index page while serving."""
+    return (
+        '<div class="admonition failure"><p class="admonition-title">Sebagian berkas SOP belum '
+        "valid dan tidak diterbitkan:</p>"
+        f'<pre class="sopgen-errors">{_pre(report)}</pre></div>\n\n'
+    )
+
+
+def _pre(text: str) -> str:
+    # A raw-HTML block ends at a blank line; numeric newlines keep the lines inside <pre>.
+    return "&#10;".join(escape(line) for line in text.splitlines())
+
+
+def sorted_sops(sops: Iterable[Sop]) -> list[Sop]:
+    return sorted(sops, key=lambda sop: sop.id)

@@ -1,0 +1,465 @@
+/* sopgen interactive simulator: the JavaScript twin of sopgen's Python simulator.
+ *
+ * Dependency-free and offline. Every instant is held as "local seconds": the office's wall-clock
+ * time read as if it were UTC. The office time zone has a fixed offset (WIB/WITA/WIT, no DST), so
+ * this arithmetic never touches the browser's own time zone; the offset is only added back when
+ * an instant is printed as ISO text.
+ */
+(function () {
+  "use strict";
+
+  var DAY = 86400;
+  var END = "selesai";
+  var DEFAULT_MAX_VISITS = 50;
+  var NEVER_OPEN = "Kalender kantor tidak pernah buka: periksa jam kerja dan hari libur.";
+  var SEARCH_DAYS = 3660; // a calendar with no opening in ten years is treated as never open
+  var HARI = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"];
+  var HARI_SINGKAT = ["Sen", "Sel", "Rab", "Kam", "Jum", "Sab", "Min"];
+  var BULAN_SINGKAT = ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov",
+    "Des"];
+  var BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
+    "September", "Oktober", "November", "Desember"];
+
+  function SimulationError(message) {
+    this.message = message;
+  }
+
+  function pad(n, width) {
+    var s = String(n);
+    while (s.length < (width || 2)) s = "0" + s;
+    return s;
+  }
+
+  function dateKey(day) {
+    var d = new Date(day * DAY * 1000);
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate());
+  }
+
+  /* Monday = 0 ... Sunday = 6, as Python's date.weekday(). */
+  function weekday(day) {
+    return (new Date(day * DAY * 1000).getUTCDay() + 6) % 7;
+  }
+
+  function parseLocal(text) {
+    var m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(String(text || "").trim());
+    if (!m) return null;
+    var y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = m[6] ? +m[6] : 0;
+    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+    var ms = Date.UTC(y, mo - 1, d, h, mi, s);
+    var check = new Date(ms);
+    if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;
+    return ms / 1000;
+  }
+
+  function parseDay(text) {
+    var t = parseLocal(text + "T00:00");
+    return t === null ? null : Math.round(t / DAY);
+  }
+
+  var WEEKDAYS = ["senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu"];
+  var TOLERANCE = 1e-9;
+
+  /* Weekday hours of the export ({senin: [[open, close] in minutes], ...}) as seconds. */
+  function weekHours(byName) {
+    return WEEKDAYS.map(function (name) {
+      if (!byName || !byName[name]) return null;
+      return byName[name].map(function (iv) { return [iv[0] * 60, iv[1] * 60]; });
+    });
+  }
+
+  /* The office calendar of `OfficeCalendar.export`: intervals per date and the arithmetic. */
+  function Calendar(spec) {
+    var closed = {};
+    (spec.libur || []).forEach(function (h) { closed[h.tanggal] = h.nama; });
+    this.offset = spec.utc_offset_menit * 60;
+    this.zone = spec.label;
+    this.closed = closed;
+    this.plainDays = spec.hari || "kerja";
+    this.averageDay = spec.detik_per_hari_kerja;
+    this.weekly = weekHours(spec.jam_kerja).map(function (h) { return h || []; });
+    this.special = (spec.jam_khusus || []).map(function (s) {
+      return { from: parseDay(s.mulai), to: parseDay(s.sampai), hours: weekHours(s.jam_kerja) };
+    });
+    this.years = spec.tahun || [];
+  }
+
+  /* Open intervals of a day number: none when closed; special hours replace the weekdays they
+   * list (the first matching range wins), other weekdays keep their regular hours. */
+  Calendar.prototype.intervals = function (day) {
+    if (Object.prototype.hasOwnProperty.call(this.closed, dateKey(day))) return [];
+    var wd = weekday(day);
+    for (var i = 0; i < this.special.length; i++) {
+      var s = this.special[i];
+      if (day >= s.from && day <= s.to && s.hours[wd]) return s.hours[wd];
+    }
+    return this.weekly[wd];
+  };
+
+  Calendar.prototype.isWorkingDay = function (day) {
+    return this.intervals(day).length > 0;
+  };
+
+  /* The first instant >= t inside an open interval (an interval's end is not open). */
+  Calendar.prototype.nextOpen = function (t) {
+    var day = Math.floor(t / DAY);
+    for (var n = 0; n < SEARCH_DAYS; n++, day++) {
+      var base = day * DAY, ivs = this.intervals(day);
+      for (var i = 0; i < ivs.length; i++) {
+        if (base + ivs[i][1] > t) return Math.max(t, base + ivs[i][0]);
+      }
+    }
+    throw new SimulationError(NEVER_OPEN);
+  };
+
+  Calendar.prototype.addOfficeSeconds = function (start, seconds) {
+    var t = start, remaining = seconds, day = Math.floor(t / DAY);
+    if (remaining <= 0) return t;
+    for (var n = 0; n < SEARCH_DAYS; n++, day++) {
+      var base = day * DAY, ivs = this.intervals(day);
+      for (var i = 0; i < ivs.length; i++) {
+        var from = Math.max(t, base + ivs[i][0]), to = base + ivs[i][1];
+        if (to <= from) continue;
+        // A step that exactly fills the time to a closing ends at the closing instant.
+        if (remaining <= to - from) return from + remaining;
+        remaining -= to - from;
+      }
+    }
+    throw new SimulationError(NEVER_OPEN);
+  };
+
+  /* The same clock time on the n-th next working day, then the next opening; a fractional part
+   * then consumes that share of an average open day. */
+  Calendar.prototype.addWorkingDays = function (start, days) {
+    var whole = Math.floor(days + TOLERANCE), fraction = days - whole, t = start;
+    if (whole > 0) {
+      var day = Math.floor(t / DAY), clock = t - day * DAY, counted = 0;
+      for (var searched = 0; counted < whole; searched++) {
+        if (searched > SEARCH_DAYS * 4) throw new SimulationError(NEVER_OPEN);
+        day += 1;
+        if (this.isWorkingDay(day)) counted += 1;
+      }
+      t = this.nextOpen(day * DAY + clock);
+    }
+    if (fraction > TOLERANCE) t = this.addOfficeSeconds(t, fraction * this.averageDay);
+    return t;
+  };
+
+  /* The end of a duration (its maximum) started at t; every addition starts at the next opening. */
+  Calendar.prototype.add = function (t, duration) {
+    var start = this.nextOpen(t);
+    if (!duration || !(duration.maks > 0)) return start;
+    var kind = duration.jenis;
+    if (kind === "days") kind = this.plainDays === "kalender" ? "calendar_days" : "working_days";
+    if (kind === "office_seconds") return this.addOfficeSeconds(start, duration.maks);
+    if (kind === "working_days") return this.addWorkingDays(start, duration.maks);
+    if (kind === "calendar_days") return this.nextOpen(start + duration.maks * DAY);
+    throw new SimulationError("Jenis waktu tidak dikenal: " + kind + ".");
+  };
+
+  /* Open office seconds in [a, b); negative when b is before a. */
+  Calendar.prototype.openSecondsBetween = function (a, b) {
+    if (b < a) return -this.openSecondsBetween(b, a);
+    var total = 0;
+    for (var day = Math.floor(a / DAY); day * DAY < b; day++) {
+      var base = day * DAY, ivs = this.intervals(day);
+      for (var i = 0; i < ivs.length; i++) {
+        var from = Math.max(a, base + ivs[i][0]), to = Math.min(b, base + ivs[i][1]);
+        if (to > from) total += to - from;
+      }
+    }
+    return total;
+  };
+
+  /* ISO 8601 with the office's offset, rounded to the second like `simulation.iso_time`. */
+  Calendar.prototype.iso = function (t) {
+    var d = new Date(Math.floor(t + 0.5) * 1000);
+    var off = Math.abs(this.offset), sign = this.offset < 0 ? "-" : "+";
+    return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()) +
+      "T" + pad(d.getUTCHours()) + ":" + pad(d.getUTCMinutes()) + ":" + pad(d.getUTCSeconds()) +
+      sign + pad(Math.floor(off / 3600)) + ":" + pad(Math.floor(off % 3600 / 60));
+  };
+
+  /* "Senin, 23 November 2026 pukul 09.15 WIB" */
+  Calendar.prototype.label = function (t) {
+    var d = new Date(Math.floor(t) * 1000), day = Math.floor(t / DAY);
+    return HARI[weekday(day)] + ", " + d.getUTCDate() + " " + BULAN[d.getUTCMonth()] + " " +
+      d.getUTCFullYear() + " pukul " + pad(d.getUTCHours()) + "." + pad(d.getUTCMinutes()) +
+      " " + this.zone;
+  };
+
+  /* "Jum 20 Nov 2026 15.30", the compact form of the timeline table. */
+  Calendar.prototype.shortLabel = function (t) {
+    var d = new Date(Math.floor(t) * 1000), day = Math.floor(t / DAY);
+    return HARI_SINGKAT[weekday(day)] + " " + d.getUTCDate() + " " + BULAN_SINGKAT[d.getUTCMonth()] +
+      " " + d.getUTCFullYear() + " " + pad(d.getUTCHours()) + "." + pad(d.getUTCMinutes());
+  };
+
+  /* Whether the closed dates of t's year are in the export. */
+  Calendar.prototype.knows = function (t) {
+    return this.years.indexOf(new Date(Math.floor(t) * 1000).getUTCFullYear()) >= 0;
+  };
+
+  /* Python's round(): halves go to the even neighbour. */
+  function roundHalfEven(x) {
+    var r = Math.round(x);
+    return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+  }
+
+  /* "1 hari kerja 2 jam 30 menit", as `working_time.format_working_time`. */
+  Calendar.prototype.workingTime = function (seconds) {
+    var total = roundHalfEven(Math.abs(seconds) / 60);
+    var dayMinutes = Math.max(1, roundHalfEven(this.averageDay / 60));
+    var days = Math.floor(total / dayMinutes), rest = total - days * dayMinutes;
+    var parts = [];
+    if (days) parts.push(days + " hari kerja");
+    if (Math.floor(rest / 60)) parts.push(Math.floor(rest / 60) + " jam");
+    if (rest % 60) parts.push(rest % 60 + " menit");
+    return parts.length ? parts.join(" ") : "0 menit";
+  };
+
+  /* "lebih cepat 1 jam" / "terlambat 2 hari kerja", as `working_time.format_margin`. */
+  Calendar.prototype.margin = function (seconds) {
+    if (roundHalfEven(Math.abs(seconds) / 60) === 0) return "tepat pada tenggat";
+    return (seconds > 0 ? "lebih cepat " : "terlambat ") + this.workingTime(seconds);
+  };
+
+  /* The branch of a decision visit, as the Python walk: one value per visit, the last one
+   * repeating once the list runs out; a decision without a choice takes "ya". */
+  function choiceFor(choices, key, visit) {
+    var list = choices && choices[key];
+    if (list === undefined || list === null) return "ya";
+    if (!Array.isArray(list)) list = [list];
+    if (!list.length) return "ya";
+    var value = list[Math.min(visit, list.length) - 1];
+    return value === "tidak" || value === false ? "tidak" : "ya";
+  }
+
+  /* The deterministic walk. options: {masuk: "YYYY-MM-DDTHH:MM", choices: {key: ["ya", ...]},
+   * waktu: {key: duration} (a case's actual durations), target: duration (a case's own standard)}.
+   * Returns {selesai, tenggat, memenuhi, margin_detik, langkah: [{key, nomor, mulai, selesai,
+   * kunjungan, pilihan}]} with ISO strings, or {galat: message} for input it cannot walk. */
+  function run(data, options) {
+    options = options || {};
+    var calendar = new Calendar(data.kalender);
+    var masuk = parseLocal(options.masuk);
+    if (masuk === null) {
+      throw new SimulationError("Tanggal dan jam aduan masuk tidak valid: isi seperti 2026-11-20 09:30.");
+    }
+    var byKey = {};
+    data.langkah.forEach(function (s) { byKey[s.key] = s; });
+    var overrides = options.waktu || {};
+    var maxVisits = data.maks_kunjungan || DEFAULT_MAX_VISITS;
+    var visits = {}, steps = [], t = masuk;
+    var key = data.langkah.length ? data.langkah[0].key : END;
+    var truncated = false;
+    while (key !== END) {
+      if (steps.length >= maxVisits) { truncated = true; break; }
+      var step = byKey[key];
+      visits[key] = (visits[key] || 0) + 1;
+      var mulai = calendar.nextOpen(t);
+      var duration = overrides[key] || step.waktu;
+      var selesai = calendar.add(mulai, duration);
+      var entry = { key: key, nomor: step.nomor, mulai: mulai, selesai: selesai,
+        kunjungan: visits[key], pilihan: null };
+      steps.push(entry);
+      t = selesai;
+      if (step.keputusan) {
+        entry.pilihan = choiceFor(options.choices, key, visits[key]);
+        key = step.keputusan[entry.pilihan];
+      } else {
+        key = step.lanjut;
+      }
+    }
+    var start = calendar.nextOpen(masuk);
+    var end = steps.length ? steps[steps.length - 1].selesai : start;
+    var target = options.target || data.target;
+    var deadline = target ? calendar.add(start, target) : null;
+    return { calendar: calendar, masuk: masuk, selesai: end, tenggat: deadline, langkah: steps,
+      terpotong: truncated, maxVisits: maxVisits };
+  }
+
+  function simulate(data, options) {
+    var r;
+    try {
+      r = run(data, options);
+    } catch (e) {
+      if (e instanceof SimulationError) return { galat: e.message };
+      throw e;
+    }
+    var c = r.calendar;
+    return {
+      selesai: c.iso(r.selesai),
+      tenggat: r.tenggat === null ? null : c.iso(r.tenggat),
+      memenuhi: r.tenggat === null || r.terpotong ? null : r.selesai <= r.tenggat,
+      margin_detik: r.tenggat === null || r.terpotong ? null :
+        c.openSecondsBetween(r.selesai, r.tenggat),
+      terpotong: r.terpotong,
+      langkah: r.langkah.map(function (s) {
+        return { key: s.key, nomor: s.nomor, mulai: c.iso(s.mulai), selesai: c.iso(s.selesai),
+          kunjungan: s.kunjungan, pilihan: s.pilihan };
+      })
+    };
+  }
+
+  /* ---- the form on the page ---- */
+
+  function el(tag, attrs, text) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function mount(root) {
+    if (root.getAttribute("data-sopgen-ready")) return;
+    root.setAttribute("data-sopgen-ready", "1");
+    var prefix = root.getAttribute("data-sopgen-simulator");
+    var blob = document.getElementById(prefix + "-data");
+    if (!blob) return;
+    var data = JSON.parse(blob.textContent);
+    var input = document.getElementById(prefix + "-masuk");
+    var choiceBox = document.getElementById(prefix + "-pilihan");
+    var result = document.getElementById(prefix + "-hasil");
+    var body = document.getElementById(prefix + "-tabel").querySelector("tbody");
+    var byKey = {};
+    data.langkah.forEach(function (s) { byKey[s.key] = s; });
+    var choices = {};
+    root.querySelector("form").addEventListener("submit", function (e) { e.preventDefault(); });
+
+    function setChoice(key, visit, value) {
+      var list = choices[key] || (choices[key] = []);
+      while (list.length < visit) list.push("ya");
+      list[visit - 1] = value;
+      update();
+    }
+
+    /* Visits the user has not decided take "ya" (the walk would repeat the last choice). */
+    function explicitChoices() {
+      var out = {};
+      Object.keys(choices).forEach(function (k) { out[k] = choices[k].concat(["ya"]); });
+      return out;
+    }
+
+    function renderChoices(r) {
+      choiceBox.textContent = "";
+      r.langkah.forEach(function (s) {
+        var step = byKey[s.key];
+        if (!step.keputusan) return;
+        var name = prefix + "-k-" + step.nomor + "-" + s.kunjungan;
+        var fieldset = el("fieldset", { "class": "sopgen-sim-keputusan", "data-key": s.key,
+          "data-kunjungan": String(s.kunjungan) });
+        var legend = "Langkah " + step.nomor + (s.kunjungan > 1 ? " (kunjungan ke-" +
+          s.kunjungan + ")" : "") + ": " + (step.keputusan.pertanyaan || step.kegiatan);
+        fieldset.appendChild(el("legend", {}, legend));
+        ["ya", "tidak"].forEach(function (branch) {
+          var id = name + "-" + branch;
+          var radio = el("input", { type: "radio", name: name, id: id, value: branch });
+          radio.checked = s.pilihan === branch;
+          radio.addEventListener("change", function () { setChoice(s.key, s.kunjungan, branch); });
+          var label = el("label", { "for": id });
+          label.appendChild(radio);
+          label.appendChild(document.createTextNode(" " + step.keputusan["label_" + branch]));
+          fieldset.appendChild(label);
+        });
+        choiceBox.appendChild(fieldset);
+      });
+    }
+
+    function renderTable(r) {
+      body.textContent = "";
+      var c = r.calendar;
+      r.langkah.forEach(function (s) {
+        var step = byKey[s.key], tr = el("tr");
+        [String(step.nomor), step.kegiatan, step.pelaksana.join(", ")].forEach(function (v) {
+          tr.appendChild(el("td", {}, v));
+        });
+        [s.mulai, s.selesai].forEach(function (t) {
+          var cell = el("td");
+          cell.appendChild(el("time", { datetime: c.iso(t), title: c.label(t) }, c.shortLabel(t)));
+          tr.appendChild(cell);
+        });
+        tr.appendChild(el("td", {}, step.waktu ? step.waktu.teks : "—"));
+        tr.appendChild(el("td", {}, String(s.kunjungan)));
+        body.appendChild(tr);
+      });
+    }
+
+    function renderResult(r) {
+      var c = r.calendar;
+      result.textContent = "";
+      var done = el("p", { "class": "sopgen-sim-selesai" });
+      done.appendChild(document.createTextNode("Selesai: "));
+      done.appendChild(el("time", { datetime: c.iso(r.selesai), "data-iso": c.iso(r.selesai) },
+        c.label(r.selesai)));
+      result.appendChild(done);
+      if (r.tenggat !== null) {
+        var deadline = el("p", { "class": "sopgen-sim-tenggat" });
+        deadline.appendChild(document.createTextNode("Tenggat standar pelayanan: "));
+        deadline.appendChild(el("time", { datetime: c.iso(r.tenggat) }, c.label(r.tenggat)));
+        result.appendChild(deadline);
+      }
+      if (r.tenggat !== null && !r.terpotong) {
+        var ok = r.selesai <= r.tenggat;
+        var verdict = el("p", { "class": "sopgen-verdict " + (ok ? "sopgen-pass" : "sopgen-fail"),
+          "data-memenuhi": ok ? "ya" : "tidak" });
+        verdict.textContent = (ok ? "✓ Memenuhi" : "✗ Melampaui") + " standar pelayanan (" +
+          c.margin(c.openSecondsBetween(r.selesai, r.tenggat)) + ")";
+        result.appendChild(verdict);
+      }
+      if (!c.knows(r.masuk) || !c.knows(r.selesai) || (r.tenggat !== null && !c.knows(r.tenggat))) {
+        result.appendChild(el("p", { "class": "sopgen-sim-catatan" }, "Catatan: hari libur hanya " +
+          "diketahui untuk tahun " + c.years.join(", ") + "; di luar tahun itu hanya hari Sabtu " +
+          "dan Minggu yang dihitung libur."));
+      }
+      if (r.terpotong) {
+        result.appendChild(el("p", { "class": "sopgen-sim-galat", role: "alert" },
+          "Simulasi dihentikan setelah " + r.maxVisits + " kunjungan langkah: alur berputar " +
+          "terus. Pilih cabang lain pada keputusan di atas."));
+      }
+    }
+
+    function showError(message) {
+      result.textContent = "";
+      body.textContent = "";
+      choiceBox.textContent = "";
+      result.appendChild(el("p", { "class": "sopgen-sim-galat", role: "alert" }, message));
+    }
+
+    function update() {
+      var r;
+      try {
+        r = run(data, { masuk: input.value, choices: explicitChoices() });
+      } catch (e) {
+        if (e instanceof SimulationError) { showError(e.message); return; }
+        throw e;
+      }
+      // Re-rendering the choices replaces the radios; keep the keyboard focus where it was.
+      var focused = document.activeElement && document.activeElement.id;
+      renderChoices(r);
+      if (focused && focused !== input.id && document.getElementById(focused)) {
+        document.getElementById(focused).focus();
+      }
+      renderTable(r);
+      renderResult(r);
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("change", update);
+    update();
+  }
+
+  function mountAll() {
+    var roots = document.querySelectorAll("[data-sopgen-simulator]");
+    for (var i = 0; i < roots.length; i++) mount(roots[i]);
+  }
+
+  window.sopgenSimulator = { simulate: simulate, mountAll: mountAll };
+  // Material's instant navigation swaps pages without a load event; it announces them on document$.
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(mountAll);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", mountAll);
+  } else {
+    mountAll();
+  }
+})();

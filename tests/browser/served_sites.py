@@ -1,0 +1,43 @@
+"""Where the test sites come from and how they are served (shared by conftest and the tests)."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from sopgen.cli import main as sopgen_main
+
+TESTS = Path(__file__).resolve().parents[1]
+REPO = TESTS.parent
+REAL_SOPS = REPO / "sops"
+HOSTILE_SOPS = TESTS / "fixtures" / "hostile" / "sops"
+SCREENSHOTS = REPO / "test-artifacts" / "screenshots"
+ARROWS_DRAWN = """() => {
+  const arrows = [...document.querySelectorAll('svg.sopgen-arrows polyline.sopgen-arrow')];
+  return arrows.length > 0 && arrows.every((a) => (a.getAttribute('points') || '').trim() !== '');
+}"""
+"""A wait condition: the swimlane script has drawn every arrow of the page."""
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def build_site(sops_dir: Path, site_dir: Path) -> Path:
+    """Build the default site of a SOP folder; fails the session if the build fails."""
+    code = sopgen_main(["build", str(sops_dir), "-o", str(site_dir)])
+    assert code == 0, f"sopgen build {sops_dir} exited with {code}"
+    return site_dir
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        del format, args
+
+
+@functools.cache
+def serve(site_dir: Path) -> str:
+    """Serve a built site on a free port of 127.0.0.1 in a daemon thread; its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/"

@@ -1,0 +1,218 @@
+"""The plugin's companions: git dates, the index page, the nav tree, the key reference."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from sop_factory import make_sop
+from sopgen import git_dates
+from sopgen.schema_check import SCHEMA_FILE
+from sopgen.schema_reference import key_reference_page
+from sopgen.site_index import index_page, nav_section, page_uri, total_standard_time
+from sopgen.site_pages import front_matter
+
+HOSTILE = '<script>alert("x")</script> & </title>'
+
+
+def _sop(sop_id: str, **identity: Any) -> Any:
+    sop = make_sop([{"pelaksana": "admin", "waktu": "1 jam"}], sop_id=sop_id)
+    return dataclasses.replace(sop, identitas=dataclasses.replace(sop.identitas, **identity))
+
+
+# --- git dates ---------------------------------------------------------------------------------
+
+
+def test_git_log_output_gives_each_file_its_newest_date(tmp_path: Path) -> None:
+    log = (
+        "\x002026-03-05T10:00:00+07:00\n\nsops/a/x.yaml\nsops/b/y.yaml\n"
+        "\x002025-01-02T09:00:00+07:00\n\nsops/a/x.yaml\nsops/c/z.yaml\n"
+    )
+    dates = git_dates.parse_git_log(log, tmp_path)
+    assert dates == {
+        (tmp_path / "sops/a/x.yaml").resolve(): dt.date(2026, 3, 5),
+        (tmp_path / "sops/b/y.yaml").resolve(): dt.date(2026, 3, 5),
+        (tmp_path / "sops/c/z.yaml").resolve(): dt.date(2025, 1, 2),
+    }
+
+
+def _git(repo: Path, *args: str, date: str = "2026-01-01T08:00:00+07:00") -> None:
+    env = {
+        "GIT_AUTHOR_DATE": date,
+        "GIT_COMMITTER_DATE": date,
+        "GIT_AUTHOR_NAME": "t",
+        "GIT_AUTHOR_EMAIL": "t@example.org",
+        "GIT_COMMITTER_NAME": "t",
+        "GIT_COMMITTER_EMAIL": "t@example.org",
+        "PATH": "/usr/bin:/bin",
+        "HOME": str(repo),
+    }
+    subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True)
+
+
+def test_dates_come_from_one_git_log_call_for_the_whole_folder(
+    tmp_path: Path, monkeypatch: Any
+) -> None:
+    sops = tmp_path / "sops"
+    for name in ("a/one.yaml", "a/two.yaml", "b/three.yaml"):
+        (sops / name).parent.mkdir(parents=True, exist_ok=True)
+        (sops / name).write_text("x: 1\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first", date="2025-05-01T09:00:00+07:00")
+    (sops / "a/two.yaml").write_text("x: 2\n", encoding="utf-8")
+    _git(tmp_path, "commit", "-q", "-am", "second", date="2026-02-03T09:00:00+07:00")
+
+    calls: list[list[str]] = []
+    real_run = subprocess.run
+
+    def counting_run(command: list[str], **kwargs: Any) -> Any:
+        calls.append(command)
+        return real_run(command, **kwargs)
+
+    monkeypatch.setattr(git_dates.subprocess, "run", counting_run)
+    dates = git_dates.last_change_dates(sops)
+    assert dates[(sops / "a/one.yaml").resolve()] == dt.date(2025, 5, 1)
+    assert dates[(sops / "a/two.yaml").resolve()] == dt.date(2026, 2, 3)
+    assert dates[(sops / "b/three.yaml").resolve()] == dt.date(2025, 5, 1)
+    assert sum("log" in command for command in calls) == 1
+
+
+def test_no_git_repository_means_no_dates(tmp_path: Path) -> None:
+    (tmp_path / "sops").mkdir()
+    assert git_dates.last_change_dates(tmp_path / "sops") == {}
+
+
+def test_no_git_program_means_no_dates(tmp_path: Path, monkeypatch: Any) -> None:
+    sops = tmp_path / "sops"
+    sops.mkdir()
+    (sops / "a.yaml").write_text("x: 1\n", encoding="utf-8")
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "add", ".")
+    _git(tmp_path, "commit", "-q", "-m", "first")
+    assert git_dates.last_change_dates(sops) != {}
+    monkeypatch.setattr(git_dates.shutil, "which", lambda name: None)
+    assert git_dates.last_change_dates(sops) == {}
+
+
+# --- total time, index, nav --------------------------------------------------------------------
+
+
+def test_total_standard_time_sums_the_maxima_in_working_time() -> None:
+    sop = make_sop(
+        [
+            {"pelaksana": "admin", "waktu": "maks 3 hari"},
+            {"pelaksana": "admin", "waktu": "1-2 jam"},
+            {"pelaksana": "admin", "waktu": "45 menit"},
+            {"pelaksana": "admin", "waktu": "seketika"},
+            {"pelaksana": "admin"},
+        ]
+    )
+    assert total_standard_time(sop, workday_seconds=7.5 * 3600) == "3 hari kerja 2 jam 45 menit"
+
+
+def test_total_standard_time_rolls_office_time_into_working_days() -> None:
+    sop = make_sop([{"pelaksana": "admin", "waktu": "8 jam"}, {"pelaksana": "admin"}])
+    assert total_standard_time(sop, workday_seconds=7.5 * 3600) == "1 hari kerja 30 menit"
+
+
+def test_total_standard_time_keeps_calendar_days_apart() -> None:
+    sop = make_sop(
+        [
+            {"pelaksana": "admin", "waktu": "2 hari kalender"},
+            {"pelaksana": "admin", "waktu": "1 jam"},
+        ]
+    )
+    assert total_standard_time(sop) == "1 jam + 2 hari kalender"
+
+
+def test_total_standard_time_without_any_time_is_a_dash() -> None:
+    assert total_standard_time(make_sop([{"pelaksana": "admin"}])) == "–"
+
+
+def test_index_page_lists_every_sop_sorted_by_nomor_with_escaped_text() -> None:
+    sops = [
+        _sop("b/dua", nomor="SOP/10/2024", nama="Dua"),
+        _sop("a/satu", nomor="SOP/2/2024", nama=HOSTILE),
+    ]
+    page = index_page(sops, lambda sop: f"{sop.id}/", title="Daftar SOP")
+    rows = [line for line in page.splitlines() if line.startswith("<tr><td>")]
+    assert [row.split("</td>")[0] for row in rows] == ["<tr><td>SOP/2/2024", "<tr><td>SOP/10/2024"]
+    assert (
+        '<a href="a/satu/">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;/title&gt;'
+        in page
+    )
+    assert "<script>" not in page
+    assert '<a href="a/satu/">' in page
+    assert "2 April 2020" in page
+    # a blank line would end the raw HTML block and let Markdown parse the rest
+    table = page[page.index("<table") :]
+    assert "\n\n" not in table.strip()
+
+
+def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:
+    sops = [
+        _sop("z/b", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="2"),
+        _sop("z/a", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="10"),
+        _sop("y/c", instansi="Pemerintah Kabupaten Demak", satuan_kerja="Diskominfo", nama=HOSTILE),
+    ]
+    nav = nav_section(sops)
+    assert nav[0] == "sop/index.md"
+    assert [next(iter(group)) for group in nav[1:]] == [
+        "Pemerintah Kabupaten Demak",
+        "Pemerintah Kabupaten Tabanan",
+    ]
+    tabanan = nav[2]["Pemerintah Kabupaten Tabanan"]
+    assert tabanan == [
+        {"Kecamatan": [{"Layanan Aduan Masyarakat": "sop/z/b.md"},
+                       {"Layanan Aduan Masyarakat": "sop/z/a.md"}]}
+    ]
+    demak_title = next(iter(nav[1]["Pemerintah Kabupaten Demak"][0]["Diskominfo"][0]))
+    assert "<script>" not in demak_title and "&lt;script&gt;" in demak_title
+    assert page_uri(sops[0]) == "sop/z/b.md"
+
+
+def test_front_matter_title_is_escaped_json() -> None:
+    text = front_matter(HOSTILE)
+    assert text.startswith("---\ntitle: ") and text.endswith("---\n\n")
+    value = json.loads(text.splitlines()[1].removeprefix("title: "))
+    assert value == '&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;/title&gt;'
+
+
+# --- key reference -----------------------------------------------------------------------------
+
+
+def test_key_reference_lists_every_key_of_the_real_schema() -> None:
+    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    page = key_reference_page(schema, schema_link="../schema/sop.schema.json", title="Kunci")
+    for key in schema["properties"]:
+        assert f"| `{key}` |" in page
+    for key in ("instansi", "nomor", "tanggal_pembuatan", "disahkan_oleh"):
+        assert f"| `{key}` | wajib |" in page
+    for key in ("kegiatan", "pelaksana", "waktu", "keputusan", "lanjut"):
+        assert f"| `{key}` |" in page
+    for key in ("ya", "tidak", "label_ya", "skenario", "masuk"):
+        assert f"| `{key}` |" in page
+    description = schema["properties"]["identitas"].get("description")
+    if description:
+        assert " ".join(description.split())[:40] in page
+
+
+def test_key_reference_resolves_refs_and_escapes_cells() -> None:
+    schema = {
+        "type": "object",
+        "required": ["a"],
+        "properties": {
+            "a": {"type": "string", "description": "Satu | dua <b>"},
+            "daftar": {"type": "array", "items": {"$ref": "#/$defs/butir"}},
+        },
+        "$defs": {"butir": {"type": "object", "properties": {"b": {"type": "integer"}}}},
+    }
+    page = key_reference_page(schema, schema_link="s.json", title="Kunci")
+    assert "| `a` | wajib | teks | Satu \\| dua &lt;b&gt; |" in page
+    assert "## daftar" in page
+    assert "| `b` | tidak | bilangan bulat |  |" in page

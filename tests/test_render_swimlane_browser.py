@@ -1,0 +1,155 @@
+"""swimlane.js in real headless Chromium: arrows from box to box, around every other symbol."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import markdown
+import pytest
+from fixtures.render.hostile.hostile_sop import hostile_sop
+from playwright.sync_api import Browser, Page, sync_playwright
+from sop_factory import demak_sop, long_sop
+from sopgen.model import Sop
+from sopgen.render.assets import asset_files
+from sopgen.render.page import PageContext, render_sop_page
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = "/usr/bin/chromium"
+TOLERANCE = 2.0
+
+GEOMETRY = """() => {
+  const svg = document.querySelector('svg.sopgen-arrows');
+  const o = svg.getBoundingClientRect();
+  const box = e => { const r = e.getBoundingClientRect();
+    return [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]; };
+  const symbols = [...document.querySelectorAll('.sopgen-symbol')].map(e => ({
+    key: e.dataset.step, actor: e.dataset.actor, box: box(e)}));
+  const arrows = [...svg.querySelectorAll('polyline.sopgen-arrow')].map(e => ({
+    from: e.dataset.from, to: e.dataset.to,
+    points: e.getAttribute('points').trim().split(/\\s+/).filter(Boolean)
+      .map(p => p.split(',').map(Number))}));
+  const joins = [...svg.querySelectorAll('line.sopgen-join')].map(e =>
+    ['x1', 'y1', 'x2', 'y2'].map(a => Number(e.getAttribute(a))));
+  const flow = document.querySelector('div.sopgen-flow').getBoundingClientRect();
+  return {symbols, arrows, joins, overlay: [o.left - flow.left, o.top - flow.top,
+    o.width - flow.width, o.height - flow.height]};
+}"""
+
+
+def standalone_page(sop: Sop, folder: Path) -> Path:
+    ctx = PageContext(link_for=lambda _id: None, source_url=None, source_path="sops/x.yaml",
+                      last_change=None, simulation_html=None, diagram_svg="")
+    body = markdown.markdown(render_sop_page(sop, ctx), extensions=["toc", "md_in_html"])
+    files = asset_files()
+    css = files["assets/sopgen/sopgen.css"].read_text(encoding="utf-8")
+    script = files["assets/sopgen/swimlane.js"].read_text(encoding="utf-8")
+    html = (f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head>'
+            f'<body style="margin:8px;font-family:sans-serif">{body}'
+            f"<script>{script}</script></body></html>")
+    path = folder / "page.html"
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+def on_boundary(point: list[float], box: list[float]) -> bool:
+    x, y = point
+    left, top, right, bottom = box
+    inside_outer = (left - TOLERANCE <= x <= right + TOLERANCE
+                    and top - TOLERANCE <= y <= bottom + TOLERANCE)
+    inside_inner = (left + TOLERANCE < x < right - TOLERANCE
+                    and top + TOLERANCE < y < bottom - TOLERANCE)
+    return inside_outer and not inside_inner
+
+
+def crosses(a: list[float], b: list[float], box: list[float]) -> bool:
+    """Whether the axis-parallel segment a-b enters the box (shrunk by 1 px)."""
+    left, top, right, bottom = box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1
+    return (min(a[0], b[0]) < right and max(a[0], b[0]) > left
+            and min(a[1], b[1]) < bottom and max(a[1], b[1]) > top)
+
+
+def check_geometry(page: Page) -> dict[str, Any]:
+    data = page.evaluate(GEOMETRY)
+    assert all(abs(v) < 0.5 for v in data["overlay"])  # the overlay covers div.sopgen-flow
+    first: dict[str, list[float]] = {}
+    for symbol in data["symbols"]:
+        first.setdefault(symbol["key"], symbol["box"])
+    assert data["arrows"]
+    for arrow in data["arrows"]:
+        points = arrow["points"]
+        assert len(points) >= 2, arrow
+        source, target = first[arrow["from"]], first[arrow["to"]]
+        assert on_boundary(points[0], source), arrow
+        assert on_boundary(points[-1], target), arrow
+        for a, b in zip(points, points[1:], strict=False):
+            assert a[0] == b[0] or a[1] == b[1], ("not orthogonal", arrow)
+            for symbol in data["symbols"]:
+                if symbol["box"] in (source, target):
+                    continue
+                assert not crosses(a, b, symbol["box"]), (arrow, symbol)
+    for x1, y1, x2, y2 in data["joins"]:
+        assert x2 > x1 and y1 == y2
+    return data
+
+
+def open_page(browser: Browser, path: Path, width: int) -> Page:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(path.as_uri())
+    page.wait_for_function(
+        "document.querySelector('polyline.sopgen-arrow').getAttribute('points') !== ''")
+    assert errors == []
+    return page
+
+
+@pytest.mark.parametrize("width", [390, 1024, 1920])
+def test_arrows_route_from_box_to_box_around_other_symbols(
+    browser: Browser, tmp_path: Path, width: int
+) -> None:
+    for sop in (demak_sop(), long_sop(25)):
+        page = open_page(browser, standalone_page(sop, tmp_path), width)
+        check_geometry(page)
+        page.close()
+
+
+def test_hostile_long_words_and_scrolling_keep_the_routing(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = open_page(browser, standalone_page(hostile_sop(), tmp_path), 390)
+    check_geometry(page)
+    scroll = page.query_selector(".sopgen-scroll")
+    assert scroll is not None
+    assert page.evaluate("e => e.scrollWidth > e.clientWidth", scroll)  # the table scrolls
+    page.evaluate("e => { e.scrollLeft = 200; }", scroll)
+    check_geometry(page)  # the overlay moved with the table
+    page.close()
+
+
+def test_resizing_redraws_the_arrows(browser: Browser, tmp_path: Path) -> None:
+    page = open_page(browser, standalone_page(demak_sop(), tmp_path), 1920)
+    before = check_geometry(page)["arrows"]
+    page.set_viewport_size({"width": 390, "height": 800})
+    page.wait_for_function(
+        "p => document.querySelector('polyline.sopgen-arrow').getAttribute('points') !== p",
+        arg=" ".join(",".join(str(v) for v in p) for p in before[0]["points"]),
+    )
+    page.wait_for_timeout(50)
+    after = check_geometry(page)["arrows"]
+    assert after != before
+    page.close()
