@@ -46,7 +46,9 @@ ARRIVALS = (
     "2026-12-31T23:59",  # the turn of the year
     "2027-03-05T16:15",  # Friday before Nyepi and Idul Fitri 2027
     "2027-03-09T08:00",  # cuti bersama Idul Fitri 2027
-    "2026-03-19T09:00",  # Nyepi 2026, inside the Ramadan hours of the special calendar
+    "2026-03-19T09:00",  # Nyepi 2026, the last day of Ramadan hours of the special calendar
+    "2026-02-23T14:30",  # Monday in Ramadan: 30 minutes before the special calendar's closing
+    "2026-02-27T15:15",  # Friday in Ramadan
 )
 DATA_ARRIVAL = dt.datetime(2026, 6, 1, 8, 0)
 """Arrival the model SOPs' page data is built for: its exported years (2025-2028) hold every
@@ -153,14 +155,25 @@ def loop_sop() -> Sop:
         make_sop(
             [
                 {"id": "ajukan", "pelaksana": "pengadu", "waktu": "10 menit"},
-                {"id": "periksa", "pelaksana": "admin", "waktu": "2 jam",
-                 "keputusan": {"ya": "proses", "tidak": "lengkapi",
-                               "label_ya": "Lengkap", "label_tidak": "Tidak lengkap"}},
-                {"id": "lengkapi", "pelaksana": "pengadu", "waktu": "1 hari",
-                 "lanjut": "periksa"},
+                {
+                    "id": "periksa",
+                    "pelaksana": "admin",
+                    "waktu": "2 jam",
+                    "keputusan": {
+                        "ya": "proses",
+                        "tidak": "lengkapi",
+                        "label_ya": "Lengkap",
+                        "label_tidak": "Tidak lengkap",
+                    },
+                },
+                {"id": "lengkapi", "pelaksana": "pengadu", "waktu": "1 hari", "lanjut": "periksa"},
                 {"id": "proses", "pelaksana": "admin", "waktu": "3 hari kerja"},
-                {"id": "setuju", "pelaksana": "admin", "waktu": "1 jam",
-                 "keputusan": {"ya": END, "tidak": "proses"}},
+                {
+                    "id": "setuju",
+                    "pelaksana": "admin",
+                    "waktu": "1 jam",
+                    "keputusan": {"ya": END, "tidak": "proses"},
+                },
             ]
         ),
         "5 hari kerja",

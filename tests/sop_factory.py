@@ -112,7 +112,7 @@ DEMAK_ACTORS = [
 
 
 def demak_sop() -> Sop:
-    """The Demak complaint SOP of the reference documents, with a decision, a loop, a shared step."""
+    """The Demak complaint SOP of the references, with a decision, a loop and a shared step."""
     return make_sop(
         [
             {"id": "sampaikan", "kegiatan": "Menyampaikan pengaduan, saran atau aspirasi",

@@ -6,11 +6,13 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from sopgen.cli import main
 from sopgen.cli import validate as validate_cli
@@ -298,3 +300,36 @@ def test_two_new_sops_do_not_collide(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert run(["new", "unit/dua"], capsys)[0] == 0
     code, out, _ = run(["validate", "--strict"], capsys)
     assert code == 0, out
+
+
+# --- CI files for SOP repositories --------------------------------------------------------------
+
+
+def test_workflow_is_a_valid_github_workflow_running_the_checks() -> None:
+    workflow = REPO / ".github" / "workflows" / "sop.yml"
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(workflow)], capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    steps = yaml.safe_load(workflow.read_text("utf-8"))["jobs"]["sop"]["steps"]
+    runs = [step["run"] for step in steps if "run" in step]
+    assert runs[-3:] == ["sopgen validate sops/ --format github", "sopgen check sops/",
+                         "mkdocs build --strict"]
+    assert any("graphviz" in run for run in runs)
+    setup = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python"))
+    assert setup["with"]["python-version"] == "3.11"
+
+
+def test_pre_commit_hook(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (hook,) = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text("utf-8"))
+    assert (hook["id"], hook["language"], hook["entry"]) == (
+        "sopgen-validate", "python", "sopgen validate")
+    files = re.compile(hook["files"])
+    assert files.search("sops/diskominfo/layanan.yaml") and files.search("sops/a/b.yml")
+    assert not files.search("docs/index.md") and not files.search("mkdocs.yml")
+    # pre-commit runs the entry with the changed files appended.
+    argv = [*hook["entry"].split()[1:], "sops/diskominfo/layanan-aduan.yaml"]
+    assert run(argv, capsys)[0] == 0
+    write_sop(corpus, "diskominfo/rusak", "versi_format: [\n")
+    assert run([*argv, "sops/diskominfo/rusak.yaml"], capsys)[0] == 1

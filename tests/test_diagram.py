@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from sop_factory import demak_sop, make_sop
 from sopgen.render import diagram
 from sopgen.render.diagram import (

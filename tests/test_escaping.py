@@ -12,6 +12,10 @@ from typing import Any
 
 import markdown
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator
+
 from fixtures.render.hostile.hostile_sop import (
     PIECES,
     SOP_ID,
@@ -20,9 +24,6 @@ from fixtures.render.hostile.hostile_sop import (
     hostile_document,
     hostile_sop,
 )
-from hypothesis import given
-from hypothesis import strategies as st
-from jsonschema import Draft202012Validator
 from sopgen.render.diagram import diagram_dot, inline_svg, render_svg
 from sopgen.render.escaping import dot_string, html_text, markdown_inline, script_json
 from sopgen.render.page import PageContext, render_sop_page

@@ -27,8 +27,12 @@ def aduan(target: str = "5 hari kerja", nama: str = "Aduan") -> Sop:
     return make_sop(
         [
             {"id": "sampaikan", "pelaksana": "pengadu", "waktu": "seketika"},
-            {"id": "telaah", "pelaksana": "admin", "waktu": "maks 3 hari",
-             "keputusan": {"ya": "verifikasi", "tidak": END}},
+            {
+                "id": "telaah",
+                "pelaksana": "admin",
+                "waktu": "maks 3 hari",
+                "keputusan": {"ya": "verifikasi", "tidak": END},
+            },
             {"id": "verifikasi", "pelaksana": "admin", "waktu": "15 menit"},
             {"id": "klarifikasi", "pelaksana": "opd", "waktu": "2 jam"},
         ],
@@ -124,8 +128,9 @@ def test_text_is_escaped_and_ids_carry_the_prefix() -> None:
         simulasi=Simulation(d("1 hari")),
     )
     result = walk(sop, CHRISTMAS, nama=hostile)
-    svg = gantt_svg(result, CAL, id_prefix="s1-gantt", step_labels={"a": hostile},
-                    actor_names={"x": hostile})
+    svg = gantt_svg(
+        result, CAL, id_prefix="s1-gantt", step_labels={"a": hostile}, actor_names={"x": hostile}
+    )
     assert "<script" not in svg
     root = parse(svg)  # well-formed XML despite the markup characters
     assert root.findtext(f"{SVG}title") == f"Diagram Gantt: {hostile}"
@@ -147,8 +152,9 @@ def test_scales_to_its_container_and_is_deterministic() -> None:
 
 
 def test_a_long_walk_labels_fewer_days() -> None:
-    sop = make_sop([{"id": "a", "pelaksana": "admin", "waktu": "2 bulan"}],
-                   simulasi=Simulation(d("3 bulan")))
+    sop = make_sop(
+        [{"id": "a", "pelaksana": "admin", "waktu": "2 bulan"}], simulasi=Simulation(d("3 bulan"))
+    )
     result = walk(sop, dt.datetime(2026, 1, 5, 8, 0))
     root = parse(gantt_svg(result, CAL, id_prefix="g"))
     labels = [t for t in root.iter(f"{SVG}text") if t.find(f"{SVG}tspan") is not None]

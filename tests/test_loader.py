@@ -373,3 +373,36 @@ def test_unreadable_path(tmp_path: Path) -> None:
 def test_display_defaults_to_posix_path() -> None:
     doc, _ = load_document(FIXTURES / "valid.yaml")
     assert doc is not None and doc.file == (FIXTURES / "valid.yaml").as_posix()
+
+
+# --- the pure-Python parser, used when PyYAML lacks libyaml, gives the same results -------------
+
+
+@pytest.mark.parametrize(
+    "name", [name for name, code, *_ in REJECTED if code != "SOP106"] + [k[0] for k in KEPT]
+    + ["valid.yaml"],
+)
+def test_pure_python_parser_agrees(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from sopgen import document_builder
+
+    raw = (FIXTURES / name).read_bytes()
+    fast_doc, fast = load_bytes(raw, name)
+    monkeypatch.setattr(document_builder, "Parser", yaml.BaseLoader)
+    slow_doc, slow = load_bytes(raw, name)
+    assert slow == fast
+    assert (slow_doc is None) == (fast_doc is None)
+    if slow_doc is not None and fast_doc is not None:
+        assert slow_doc.data == fast_doc.data
+        assert slow_doc.spots == fast_doc.spots
+
+
+def test_pure_python_parser_reports_syntax_and_depth(monkeypatch: pytest.MonkeyPatch) -> None:
+    import yaml
+
+    from sopgen import document_builder
+
+    monkeypatch.setattr(document_builder, "Parser", yaml.BaseLoader)
+    assert only((FIXTURES / "syntax_colon.yaml").read_bytes()) == ("SOP106", 3, 16)
+    assert only(b"[" * 10_000)[0] == "SOP114"

@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import markdown
+
 from sop_factory import demak_sop, long_sop, make_sop
 from sopgen.model import Approver, Identity, Revision
 from sopgen.render.assets import asset_files

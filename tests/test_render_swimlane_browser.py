@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
+import itertools
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import markdown
 import pytest
-from fixtures.render.hostile.hostile_sop import hostile_sop
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from fixtures.render.hostile.hostile_sop import hostile_sop
 from sop_factory import demak_sop, long_sop
 from sopgen.model import Sop
 from sopgen.render.assets import asset_files
@@ -55,15 +57,42 @@ def standalone_page(sop: Sop, folder: Path) -> Path:
     return path
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
+class ChromiumThread:
+    """Headless Chromium driven from a thread of its own.
+
+    Playwright's sync API refuses a thread where another Playwright (the site tests' session
+    fixture) already runs its event loop, so every browser call of this module goes through
+    this one worker thread; assertions stay in the test.
+    """
+
+    def __init__(self) -> None:
+        self.executor = ThreadPoolExecutor(max_workers=1)
+        self.executor.submit(self._start).result()
+
+    def _start(self) -> None:
+        self.playwright = sync_playwright().start()
+        self.browser = self.playwright.chromium.launch(
             executable_path=CHROMIUM,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
         )
-        yield browser
-        browser.close()
+
+    def _stop(self) -> None:
+        self.browser.close()
+        self.playwright.stop()
+
+    def run(self, action: Callable[..., Any], *args: Any) -> Any:
+        return self.executor.submit(action, self.browser, *args).result()
+
+    def close(self) -> None:
+        self.executor.submit(self._stop).result()
+        self.executor.shutdown()
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[ChromiumThread]:
+    thread = ChromiumThread()
+    yield thread
+    thread.close()
 
 
 def on_boundary(point: list[float], box: list[float]) -> bool:
@@ -83,8 +112,8 @@ def crosses(a: list[float], b: list[float], box: list[float]) -> bool:
             and min(a[1], b[1]) < bottom and max(a[1], b[1]) > top)
 
 
-def check_geometry(page: Page) -> dict[str, Any]:
-    data = page.evaluate(GEOMETRY)
+def check_geometry(data: dict[str, Any]) -> None:
+    assert data["errors"] == []
     assert all(abs(v) < 0.5 for v in data["overlay"])  # the overlay covers div.sopgen-flow
     first: dict[str, list[float]] = {}
     for symbol in data["symbols"]:
@@ -96,7 +125,7 @@ def check_geometry(page: Page) -> dict[str, Any]:
         source, target = first[arrow["from"]], first[arrow["to"]]
         assert on_boundary(points[0], source), arrow
         assert on_boundary(points[-1], target), arrow
-        for a, b in zip(points, points[1:], strict=False):
+        for a, b in itertools.pairwise(points):
             assert a[0] == b[0] or a[1] == b[1], ("not orthogonal", arrow)
             for symbol in data["symbols"]:
                 if symbol["box"] in (source, target):
@@ -104,52 +133,71 @@ def check_geometry(page: Page) -> dict[str, Any]:
                 assert not crosses(a, b, symbol["box"]), (arrow, symbol)
     for x1, y1, x2, y2 in data["joins"]:
         assert x2 > x1 and y1 == y2
-    return data
 
 
-def open_page(browser: Browser, path: Path, width: int) -> Page:
+def open_page(browser: Browser, path: Path, width: int) -> tuple[Page, list[str]]:
     page = browser.new_page(viewport={"width": width, "height": 800})
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.goto(path.as_uri())
     page.wait_for_function(
         "document.querySelector('polyline.sopgen-arrow').getAttribute('points') !== ''")
-    assert errors == []
-    return page
+    return page, errors
+
+
+def measure(browser: Browser, path: Path, width: int, scroll_left: int = 0) -> dict[str, Any]:
+    page, errors = open_page(browser, path, width)
+    try:
+        if scroll_left:
+            page.evaluate(f"document.querySelector('.sopgen-scroll').scrollLeft = {scroll_left}")
+        data = page.evaluate(GEOMETRY)
+        data["scrolls"] = page.evaluate(
+            "(() => { const e = document.querySelector('.sopgen-scroll');"
+            " return e.scrollWidth > e.clientWidth; })()")
+        data["errors"] = errors
+        return data
+    finally:
+        page.close()
+
+
+def measure_resized(browser: Browser, path: Path) -> tuple[dict[str, Any], dict[str, Any]]:
+    page, errors = open_page(browser, path, 1920)
+    try:
+        before = page.evaluate(GEOMETRY)
+        first = before["arrows"][0]["points"]
+        page.set_viewport_size({"width": 390, "height": 800})
+        page.wait_for_function(
+            "p => document.querySelector('polyline.sopgen-arrow').getAttribute('points') !== p",
+            arg=" ".join(",".join(str(v) for v in point) for point in first),
+        )
+        page.wait_for_timeout(50)
+        after = page.evaluate(GEOMETRY)
+        before["errors"] = after["errors"] = errors
+        return before, after
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize("width", [390, 1024, 1920])
 def test_arrows_route_from_box_to_box_around_other_symbols(
-    browser: Browser, tmp_path: Path, width: int
+    chromium: ChromiumThread, tmp_path: Path, width: int
 ) -> None:
     for sop in (demak_sop(), long_sop(25)):
-        page = open_page(browser, standalone_page(sop, tmp_path), width)
-        check_geometry(page)
-        page.close()
+        check_geometry(chromium.run(measure, standalone_page(sop, tmp_path), width))
 
 
 def test_hostile_long_words_and_scrolling_keep_the_routing(
-    browser: Browser, tmp_path: Path
+    chromium: ChromiumThread, tmp_path: Path
 ) -> None:
-    page = open_page(browser, standalone_page(hostile_sop(), tmp_path), 390)
-    check_geometry(page)
-    scroll = page.query_selector(".sopgen-scroll")
-    assert scroll is not None
-    assert page.evaluate("e => e.scrollWidth > e.clientWidth", scroll)  # the table scrolls
-    page.evaluate("e => { e.scrollLeft = 200; }", scroll)
-    check_geometry(page)  # the overlay moved with the table
-    page.close()
+    path = standalone_page(hostile_sop(), tmp_path)
+    unscrolled = chromium.run(measure, path, 390)
+    check_geometry(unscrolled)
+    assert unscrolled["scrolls"]  # the table scrolls inside its container
+    check_geometry(chromium.run(measure, path, 390, 200))  # the overlay moved with the table
 
 
-def test_resizing_redraws_the_arrows(browser: Browser, tmp_path: Path) -> None:
-    page = open_page(browser, standalone_page(demak_sop(), tmp_path), 1920)
-    before = check_geometry(page)["arrows"]
-    page.set_viewport_size({"width": 390, "height": 800})
-    page.wait_for_function(
-        "p => document.querySelector('polyline.sopgen-arrow').getAttribute('points') !== p",
-        arg=" ".join(",".join(str(v) for v in p) for p in before[0]["points"]),
-    )
-    page.wait_for_timeout(50)
-    after = check_geometry(page)["arrows"]
-    assert after != before
-    page.close()
+def test_resizing_redraws_the_arrows(chromium: ChromiumThread, tmp_path: Path) -> None:
+    before, after = chromium.run(measure_resized, standalone_page(demak_sop(), tmp_path))
+    check_geometry(before)
+    check_geometry(after)
+    assert after["arrows"] != before["arrows"]

@@ -6,15 +6,18 @@ so the expected line and column come from the file itself.
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from sopgen.build import build_sop
 from sopgen.diagnostics import Diagnostic, Severity
 from sopgen.loader import load_bytes
 from sopgen.rules import check_rules
 from sopgen.schema_check import check_schema
+from sopgen.suggest import closest, did_you_mean
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 VALID = (FIXTURES / "valid_minimal.yaml").read_text(encoding="utf-8")
@@ -251,3 +254,36 @@ def test_unknown_target_does_not_also_report_a_trap() -> None:
     found = diagnose(variant(("      tidak: selesai", "      tidak: slesai")))
     assert [d.code for d in found] == ["SOP304"]
     assert "Mungkin maksud Anda `selesai`?" in found[0].hint_in("id")
+
+
+def test_did_you_mean() -> None:
+    assert closest("verifkasi", ["telaah", "verifikasi"]) == "verifikasi"
+    assert closest("Telaah", ["telaah"]) == "telaah"
+    assert closest("xyz", ["telaah"]) is None
+    assert did_you_mean("xyz", ["b", "a"]) == ("Yang tersedia: `a`, `b`.", "Available: `a`, `b`.")
+    assert did_you_mean("xyz", [f"n{i}" for i in range(20)]) == ("", "")
+
+
+def test_mutated_documents_never_raise_and_build_when_clean() -> None:
+    rng = random.Random(7)
+    sources = [VALID, (FIXTURES / "rich.yaml").read_text(encoding="utf-8")]
+    values = ["", " []", " {}", " null", " [a, [b]]", " {x: 1}", " 2023-02-30", " 0.5",
+              " selesai", " 42", " ya"]
+    checked = 0
+    for _ in range(300):
+        lines = rng.choice(sources).splitlines()
+        for _ in range(rng.randint(1, 3)):
+            j = rng.randrange(len(lines))
+            if rng.random() < 0.3:
+                del lines[j]
+            elif ":" in lines[j]:
+                lines[j] = lines[j][: lines[j].index(":") + 1] + rng.choice(values)
+        doc, found = load_bytes(("\n".join(lines) + "\n").encode(), "f.yaml")
+        if doc is None:
+            continue
+        found += [*check_schema(doc), *check_rules(doc)]
+        assert all(d.line >= 0 and d.message_in("id") and d.message_in("en") for d in found)
+        if not any(d.is_error for d in found):
+            assert build_sop(doc, "f", Path("f.yaml")).langkah
+        checked += 1
+    assert checked > 200

@@ -31,16 +31,37 @@ def d(text: str) -> Any:
 def berkas(*scenarios: Scenario, target: str | None = "5 hari kerja") -> Sop:
     return make_sop(
         [
-            {"id": "ajukan", "kegiatan": "Mengajukan berkas", "pelaksana": "pengadu",
-             "waktu": "15 menit"},
-            {"id": "periksa", "kegiatan": "Memeriksa kelengkapan berkas", "pelaksana": "admin",
-             "waktu": "1 jam",
-             "keputusan": {"ya": "proses", "tidak": "lengkapi", "label_ya": "Lengkap",
-                           "label_tidak": "Belum lengkap"}},
-            {"id": "lengkapi", "kegiatan": "Melengkapi berkas", "pelaksana": "pengadu",
-             "waktu": "1 hari", "lanjut": "periksa"},
-            {"id": "proses", "kegiatan": "Memproses permohonan", "pelaksana": ["admin", "opd"],
-             "waktu": "2 hari kerja"},
+            {
+                "id": "ajukan",
+                "kegiatan": "Mengajukan berkas",
+                "pelaksana": "pengadu",
+                "waktu": "15 menit",
+            },
+            {
+                "id": "periksa",
+                "kegiatan": "Memeriksa kelengkapan berkas",
+                "pelaksana": "admin",
+                "waktu": "1 jam",
+                "keputusan": {
+                    "ya": "proses",
+                    "tidak": "lengkapi",
+                    "label_ya": "Lengkap",
+                    "label_tidak": "Belum lengkap",
+                },
+            },
+            {
+                "id": "lengkapi",
+                "kegiatan": "Melengkapi berkas",
+                "pelaksana": "pengadu",
+                "waktu": "1 hari",
+                "lanjut": "periksa",
+            },
+            {
+                "id": "proses",
+                "kegiatan": "Memproses permohonan",
+                "pelaksana": ["admin", "opd"],
+                "waktu": "2 hari kerja",
+            },
         ],
         actors=DEMAK_ACTORS,
         simulasi=Simulation(d(target) if target else None, tuple(scenarios)),
@@ -112,7 +133,13 @@ def test_scenario_tables_list_every_visit_in_local_time() -> None:
     assert "standar pelayanan skenario ini" not in first[0][1]
     header = [t for a, t in page.find("th", scope="col")][:7]
     assert header == [
-        "No", "Kegiatan", "Pelaksana", "Mulai (WIB)", "Selesai (WIB)", "Waktu", "Kunjungan ke-"
+        "No",
+        "Kegiatan",
+        "Pelaksana",
+        "Mulai (WIB)",
+        "Selesai (WIB)",
+        "Waktu",
+        "Kunjungan ke-",
     ]
     times = [a["datetime"] for a, _ in page.find("time")]
     for result in results:
@@ -120,7 +147,9 @@ def test_scenario_tables_list_every_visit_in_local_time() -> None:
             assert iso_time(visit.mulai) in times and iso_time(visit.selesai) in times
     # the loop's third visit of "periksa" is numbered as such
     rows = page.find("tr")
-    assert any(t.startswith("2Memeriksa kelengkapan berkas") and t.endswith("1 jam3") for _, t in rows)
+    assert any(
+        t.startswith("2Memeriksa kelengkapan berkas") and t.endswith("1 jam3") for _, t in rows
+    )
     assert any("Admin Koordinator, OPD/BUMD" in t for _, t in rows)
     first = results[0].visits[0].mulai
     assert first.isoformat() == "2026-11-19T15:30:00+07:00"
@@ -143,9 +172,14 @@ def test_verdicts_have_mark_text_and_class() -> None:
     assert f"✓ Memenuhi standar pelayanan ({margin})" in passed
     assert f"✗ Melampaui standar pelayanan ({late})" in failed
     assert late.startswith("terlambat ")
-    assert page.find("p", class_="sopgen-standar")[0][1].startswith("Standar pelayanan: 5 hari kerja")
+    assert page.find("p", class_="sopgen-standar")[0][1].startswith(
+        "Standar pelayanan: 5 hari kerja"
+    )
     done = page.find("time", class_="sopgen-selesai")
-    assert [a["datetime"] for a, _ in done] == [iso_time(lengkap.selesai), iso_time(terlambat.selesai)]
+    assert [a["datetime"] for a, _ in done] == [
+        iso_time(lengkap.selesai),
+        iso_time(terlambat.selesai),
+    ]
 
 
 def test_routes_summary() -> None:
@@ -157,8 +191,9 @@ def test_routes_summary() -> None:
     rows = page.find("table", class_="sopgen-routes-table")
     assert rows
     body = [t for _, t in page.find("tr")]
-    assert any(t.startswith("11 → 2 → 3 → 2 → 4") or t.startswith("21 → 2 → 3 → 2 → 4")
-               for t in body)
+    assert any(
+        t.startswith("11 → 2 → 3 → 2 → 4") or t.startswith("21 → 2 → 3 → 2 → 4") for t in body
+    )
     verdict = [t for a, t in page.find("p", class_="sopgen-verdict") if "Rute terlama" in t]
     assert verdict and ("memenuhi" in verdict[0]) is bool(summary.longest_meets_target)
 
@@ -178,8 +213,12 @@ def test_form_and_embedded_data() -> None:
     assert [s["key"] for s in data["langkah"]] == ["ajukan", "periksa", "lengkapi", "proses"]
     assert data["langkah"][1]["keputusan"]["label_tidak"] == "Belum lengkap"
     assert data["langkah"][3]["pelaksana"] == ["Admin Koordinator", "OPD/BUMD"]
-    assert data["langkah"][2]["waktu"] == {"jenis": "days", "min": 1.0, "maks": 1.0,
-                                           "teks": "1 hari"}
+    assert data["langkah"][2]["waktu"] == {
+        "jenis": "days",
+        "min": 1.0,
+        "maks": 1.0,
+        "teks": "1 hari",
+    }
     assert data["target"]["teks"] == "5 hari kerja"
     assert data["kalender"]["tahun"] == [2025, 2026, 2027, 2028]
     assert {"tanggal": "2026-12-25", "nama": "Hari Raya Natal"} in data["kalender"]["libur"]
@@ -190,11 +229,19 @@ def test_form_and_embedded_data() -> None:
 def test_hostile_text_is_escaped_everywhere() -> None:
     hostile = "</script><img src=x onerror=alert(1)>\u2028&amp;"
     sop = make_sop(
-        [{"id": "a", "kegiatan": hostile, "pelaksana": "x", "waktu": "1 jam",
-          "keputusan": {"ya": END, "tidak": "a", "label_ya": hostile}}],
+        [
+            {
+                "id": "a",
+                "kegiatan": hostile,
+                "pelaksana": "x",
+                "waktu": "1 jam",
+                "keputusan": {"ya": END, "tidak": "a", "label_ya": hostile},
+            }
+        ],
         actors=[("x", hostile)],
-        simulasi=Simulation(d("1 hari"), (Scenario(hostile, dt.datetime(2026, 11, 19, 9, 0),
-                                                   {"a": (True,)}),)),
+        simulasi=Simulation(
+            d("1 hari"), (Scenario(hostile, dt.datetime(2026, 11, 19, 9, 0), {"a": (True,)}),)
+        ),
     )
     html = section(sop)
     assert "<img" not in html

@@ -150,7 +150,9 @@ def test_same_input_gives_a_byte_identical_site(tmp_path: Path, monkeypatch: Any
     files_two = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert files_one == files_two
     different = [
-        str(path) for path in files_one if (first / path).read_bytes() != (second / path).read_bytes()
+        str(path)
+        for path in files_one
+        if (first / path).read_bytes() != (second / path).read_bytes()
     ]
     assert different == []
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .duration import Duration, parse_duration
+from .duration import Duration
 from .loader import typed
 from .model import (
     END,
@@ -27,6 +27,7 @@ from .model import (
     SourceMap,
     Step,
 )
+from .rules_duration import duration_of
 
 if TYPE_CHECKING:
     from .loader import LoadedDocument
@@ -125,7 +126,7 @@ def _steps(data: list[dict[str, Any]]) -> tuple[Step, ...]:
                 pelaksana=_texts(spec["pelaksana"]),
                 lanjut=default_next if "keputusan" in spec else spec.get("lanjut", default_next),
                 kelengkapan=_texts(spec.get("kelengkapan")),
-                waktu=parse_duration(waktu) if waktu is not None else None,
+                waktu=duration_of(waktu) if waktu is not None else None,
                 output=_texts(spec.get("output")),
                 keterangan=spec.get("keterangan"),
                 keputusan=_decision(spec["keputusan"]) if spec.get("keputusan") else None,
@@ -148,7 +149,7 @@ def _decision(data: dict[str, Any]) -> Decision:
 
 
 def _duration(text: str | None) -> Duration | None:
-    return parse_duration(text) if text is not None else None
+    return duration_of(text) if text is not None else None
 
 
 def _simulation(data: dict[str, Any]) -> Simulation:
@@ -166,7 +167,7 @@ def _simulation(data: dict[str, Any]) -> Simulation:
                 waktu={
                     step: duration
                     for step, text in (item.get("waktu") or {}).items()
-                    if (duration := parse_duration(text)) is not None
+                    if (duration := duration_of(text)) is not None
                 },
                 target=_duration(item.get("target")),
             )

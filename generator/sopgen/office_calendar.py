@@ -14,7 +14,8 @@ Open intervals
     ``[open, close)`` in minutes of the day. Default: Mon-Thu 07:30-16:00 with a 12:00-13:00
     break; Fri 07:30-16:30 with an 11:30-13:00 break; Sat and Sun closed. A special-hours range
     (``jam_khusus``, e.g. Ramadan) replaces the hours of the weekdays it lists on the dates from
-    ``mulai`` to ``sampai`` inclusive; weekdays it does not list keep their regular hours.
+    ``mulai`` to ``sampai`` inclusive; weekdays it does not list keep their regular hours. When
+    ranges overlap, the first one listed wins.
 
 Closed dates
     National holidays and cuti bersama of the ``holidays`` package (``country_holidays("ID",

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
 from .diagnostics import Diagnostic, Message, Severity
-from .duration import parse_duration
+from .duration import Duration, parse_duration
 from .model import PathKey
 from .rules_view import SopView
 
@@ -53,8 +54,14 @@ MISSING_TIME = Message(
 )
 
 
+@functools.lru_cache(maxsize=4096)
+def duration_of(text: str) -> Duration | None:
+    """`parse_duration`, remembered: a corpus repeats the same few texts thousands of times."""
+    return parse_duration(text)
+
+
 def _bad(value: Any) -> bool:
-    return isinstance(value, str) and parse_duration(value) is None
+    return isinstance(value, str) and duration_of(value) is None
 
 
 def check_durations(view: SopView) -> Iterator[Diagnostic]:

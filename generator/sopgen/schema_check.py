@@ -19,119 +19,31 @@ import fastjsonschema
 import jsonschema
 from jsonschema.exceptions import ValidationError
 
-from .diagnostics import Diagnostic, Message, Severity
+from .diagnostics import Diagnostic, Message
 from .loader import typed
+from .schema_messages import (
+    BAD_FORMAT,
+    EMPTY_TEXT,
+    FORMS,
+    MISSING_KEY,
+    NOT_ALLOWED,
+    ONE_OF_KEYS,
+    OTHER,
+    OUT_OF_RANGE,
+    TOO_FEW,
+    TYPE_WORDS,
+    UNKNOWN_KEY,
+    WRONG_TYPE,
+)
 from .suggest import did_you_mean
 
 if TYPE_CHECKING:
     from .loader import LoadedDocument
     from .model import PathKey
 
+# Editors and the published site read the schema from the repository's top level, so the
+# package reads the same file rather than a copy that could drift.
 SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "sop.schema.json"
-
-UNKNOWN_KEY = Message(
-    "SOP201", Severity.ERROR,
-    id="Kunci `{key}` tidak dikenal di {where_id}",
-    en="Unknown key `{key}` in {where_en}",
-    hint_id="Periksa ejaan kunci atau hapus baris ini.",
-    hint_en="Check the spelling of the key or remove this line.",
-)
-MISSING_KEY = Message(
-    "SOP202", Severity.ERROR,
-    id="Kunci wajib `{key}` tidak ada di {where_id}",
-    en="Required key `{key}` is missing in {where_en}",
-    hint_id="Tambahkan `{key}:` beserta isinya.{example_id}",
-    hint_en="Add `{key}:` with its value.{example_en}",
-)
-WRONG_TYPE = Message(
-    "SOP203", Severity.ERROR,
-    id="{where_id} harus berupa {expected_id}",
-    en="{where_en} must be {expected_en}",
-    hint_id="Tulis nilai yang sesuai.{example_id}",
-    hint_en="Write a matching value.{example_en}",
-)
-BAD_FORMAT = Message(
-    "SOP204", Severity.ERROR,
-    id="{where_id} tidak sesuai bentuk {form_id}: `{value}`",
-    en="{where_en} does not have the form of {form_en}: `{value}`",
-    hint_id="{fix_id}",
-    hint_en="{fix_en}",
-)
-TOO_FEW = Message(
-    "SOP205", Severity.ERROR,
-    id="{where_id} harus berisi paling sedikit {count} butir",
-    en="{where_en} must have at least {count} item(s)",
-    hint_id="Tambahkan butir daftar, satu per baris diawali `- `.{example_id}",
-    hint_en="Add list items, one per line starting with `- `.{example_en}",
-)
-NOT_ALLOWED = Message(
-    "SOP206", Severity.ERROR,
-    id="{where_id} bernilai `{value}`, padahal yang diperbolehkan: {allowed}",
-    en="{where_en} is `{value}`, but the allowed values are: {allowed}",
-    hint_id="Ganti dengan salah satu nilai yang diperbolehkan.",
-    hint_en="Replace it with one of the allowed values.",
-)
-ONE_OF_KEYS = Message(
-    "SOP207", Severity.ERROR,
-    id="{where_id} harus memuat tepat satu dari {keys}",
-    en="{where_en} must contain exactly one of {keys}",
-    hint_id="Tulis salah satu saja, misalnya `tanggal_efektif: 2020-04-02`.",
-    hint_en="Write only one of them, e.g. `tanggal_efektif: 2020-04-02`.",
-)
-OUT_OF_RANGE = Message(
-    "SOP208", Severity.ERROR,
-    id="{where_id} harus antara {low} dan {high}, tertulis `{value}`",
-    en="{where_en} must be between {low} and {high}, found `{value}`",
-    hint_id="Tulis peluang sebagai angka desimal dengan titik, misalnya `0.8`.",
-    hint_en="Write the probability as a decimal number with a dot, e.g. `0.8`.",
-)
-EMPTY_TEXT = Message(
-    "SOP209", Severity.ERROR,
-    id="{where_id} tidak boleh kosong",
-    en="{where_en} must not be empty",
-    hint_id="Isi teksnya, atau hapus kuncinya bila tidak wajib.",
-    hint_en="Fill in the text, or remove the key if it is optional.",
-)
-OTHER = Message(
-    "SOP299", Severity.ERROR,
-    id="{where_id} tidak sesuai format SOP: {detail}",
-    en="{where_en} does not match the SOP format: {detail}",
-    hint_id="Bandingkan dengan contoh di panduan format SOP.",
-    hint_en="Compare with the example in the SOP format guide.",
-)
-
-_TYPE_WORDS: dict[str, tuple[str, str]] = {
-    "string": ("teks", "text"),
-    "array": ("daftar (butir diawali `- `)", "a list (items starting with `- `)"),
-    "object": ("pemetaan `kunci: nilai`", "a mapping of `key: value`"),
-    "integer": ("bilangan bulat", "an integer"),
-    "number": ("angka", "a number"),
-    "boolean": ("`true` atau `false`", "`true` or `false`"),
-    "null": ("kosong", "empty"),
-}
-_FORMS: dict[str, tuple[str, str, str, str]] = {
-    # pattern -> (form id, form en, fix id, fix en)
-    r"^\d{4}-\d{2}-\d{2}$": (
-        "tanggal TTTT-BB-HH", "a date YYYY-MM-DD",
-        "Tulis tanggal sebagai tahun-bulan-hari, misalnya `2020-04-02`.",
-        "Write the date as year-month-day, e.g. `2020-04-02`.",
-    ),
-    r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$": (
-        "tanggal dan jam TTTT-BB-HH JJ:MM", "a date and time YYYY-MM-DD HH:MM",
-        "Tulis misalnya `2026-11-20 15:30`.",
-        "Write e.g. `2026-11-20 15:30`.",
-    ),
-    "^[a-z0-9_-]+$": (
-        "pengenal (huruf kecil, angka, `-`, `_`)", "an id (lower-case letters, digits, `-`, `_`)",
-        "Gunakan huruf kecil, angka, `-` atau `_` tanpa spasi, misalnya `telaah-berkas`.",
-        "Use lower-case letters, digits, `-` or `_` without spaces, e.g. `telaah-berkas`.",
-    ),
-    "^[0-9 ]+$": (
-        "NIP (angka dan spasi)", "a NIP (digits and spaces)",
-        'Tulis NIP di antara tanda kutip, misalnya `"19680903 199302 2 001"`.',
-        'Write the NIP in quotes, e.g. `"19680903 199302 2 001"`.',
-    ),
-}
 
 
 @functools.cache
@@ -143,7 +55,7 @@ def load_schema() -> dict[str, Any]:
 @functools.cache
 def _fast_validator() -> Any:
     # The compiler rewrites the schema it is given; keep the shared one pristine.
-    return fastjsonschema.compile(copy.deepcopy(load_schema()))
+    return fastjsonschema.compile(copy.deepcopy(load_schema()), use_default=False)
 
 
 @functools.cache
@@ -256,10 +168,12 @@ def _coerce(
         properties = node.get("properties", {})
         extra = node.get("additionalProperties")
         out = {}
+        typed_below = _typed_below()
+        out = dict(data)
         for key, value in data.items():
             schema = properties.get(key, extra if isinstance(extra, dict) else None)
-            out[key] = value if schema is None else _coerce(
-                root, schema, value, (*path, key), quoted)
+            if schema is not None and typed_below.get(id(schema), True):
+                out[key] = _coerce(root, schema, value, (*path, key), quoted)
         return out
     if isinstance(data, list) and isinstance(node.get("items"), dict):
         return [_coerce(root, node["items"], item, (*path, i), quoted)
@@ -269,6 +183,8 @@ def _coerce(
 
 def _fits(node: Mapping[str, Any], data: Any) -> bool:
     """Whether a schema branch is meant for this shape of value (mapping, list or scalar)."""
+    if data is None:
+        return False  # an empty value fits no branch: the message then lists them all
     kind = node.get("type")
     if kind in ("object", "array"):
         return _shape(data) == kind
@@ -304,7 +220,7 @@ def _example(schema: Mapping[str, Any]) -> dict[str, str]:
 
 
 def _form(pattern: str) -> dict[str, str]:
-    form_id, form_en, fix_id, fix_en = _FORMS[pattern]
+    form_id, form_en, fix_id, fix_en = FORMS[pattern]
     return {"form_id": form_id, "form_en": form_en, "fix_id": fix_id, "fix_en": fix_en}
 
 
@@ -338,7 +254,7 @@ def _explain(doc: LoadedDocument, error: ValidationError) -> Iterator[tuple[Diag
                 yield at(MISSING_KEY, key=key, **example)
     elif validator == "type":
         yield at(WRONG_TYPE, **_expected([error.validator_value], instance), **_example(schema))
-    elif validator == "pattern" and error.validator_value in _FORMS:
+    elif validator == "pattern" and error.validator_value in FORMS:
         yield at(BAD_FORMAT, value=instance, **_form(error.validator_value))
     elif validator == "propertyNames":
         yield at(BAD_FORMAT, value=instance, **_form("^[a-z0-9_-]+$"))
@@ -364,8 +280,8 @@ def _expected(kinds: list[Any], instance: Any) -> dict[str, str]:
         for k in kind if isinstance(kind, list) else [kind]:
             if k not in flat:
                 flat.append(k)
-    expected_id = " atau ".join(_TYPE_WORDS.get(k, (k, k))[0] for k in flat)
-    expected_en = " or ".join(_TYPE_WORDS.get(k, (k, k))[1] for k in flat)
+    expected_id = " atau ".join(TYPE_WORDS.get(k, (k, k))[0] for k in flat)
+    expected_en = " or ".join(TYPE_WORDS.get(k, (k, k))[1] for k in flat)
     if instance is None:
         expected_id += " (saat ini kosong)"
         expected_en += " (it is empty now)"

@@ -47,6 +47,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "mc_share": "memenuhi target: {share}",
         "mc_capped": "{capped} kasus berhenti di batas kunjungan",
         "target": "target",
+        "line_done": "selesai",
+        "line_deadline": "tenggat",
+        "line_route": "rute terpanjang",
     },
     "en": {
         "scenario": "Scenario",
@@ -72,6 +75,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "mc_share": "within target: {share}",
         "mc_capped": "{capped} cases stopped at the visit cap",
         "target": "target",
+        "line_done": "done",
+        "line_deadline": "deadline",
+        "line_route": "longest route",
     },
 }
 
@@ -128,6 +134,45 @@ def verdict(result: ScenarioResult, calendar: OfficeCalendar, lang: str = "id") 
     if result.memenuhi_target:
         return f"{OK_MARK} {text['met']} ({margin})"
     return f"{FAIL_MARK} {text['missed']} ({margin})"
+
+
+def scenario_line(
+    sop_id: str, result: ScenarioResult, calendar: OfficeCalendar, lang: str = "id"
+) -> str:
+    """``✓ sop · scenario · selesai ... · tenggat ... · lebih cepat ...``: one line of `check`."""
+    text = labels(lang)
+    zone = calendar.zone_label
+    if result.failed or result.memenuhi_target is False:
+        mark = FAIL_MARK
+    else:
+        mark = OK_MARK if result.memenuhi_target else NO_TARGET_MARK
+    parts = [f"{mark} {sop_id}", result.nama]
+    parts.append(f"{text['line_done']} {format_instant(result.selesai, zone, lang)}")
+    if result.tenggat is not None and result.margin_seconds is not None:
+        parts.append(f"{text['line_deadline']} {format_instant(result.tenggat, zone, lang)}")
+        parts.append(format_margin(result.margin_seconds, calendar.workday_seconds, lang))
+    elif not result.failed:
+        parts.append(text["no_target"])
+    return " · ".join(parts)
+
+
+def longest_route_line(
+    sop_id: str, summary: RoutesSummary, calendar: OfficeCalendar, lang: str = "id"
+) -> str:
+    """The `check` line of the longest route against the SOP's target."""
+    text = labels(lang)
+    zone = calendar.zone_label
+    parts = [
+        f"{OK_MARK if summary.longest_meets_target else FAIL_MARK} {sop_id}",
+        f"{text['line_route']} ({len(summary.routes)})",
+    ]
+    if summary.longest is not None:
+        parts.append(f"{text['line_done']} {format_instant(summary.longest.selesai, zone, lang)}")
+    if summary.tenggat is not None:
+        parts.append(f"{text['line_deadline']} {format_instant(summary.tenggat, zone, lang)}")
+    if summary.margin_seconds is not None:
+        parts.append(format_margin(summary.margin_seconds, calendar.workday_seconds, lang))
+    return " · ".join(parts)
 
 
 def routes_text(summary: RoutesSummary, calendar: OfficeCalendar, lang: str = "id") -> str:

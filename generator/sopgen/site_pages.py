@@ -23,7 +23,6 @@ from .render.page import PageContext, render_sop_page
 from .render.simulation_section import render_simulation_section
 from .site_config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS
 
-
 SIMULATION_ID_PREFIX = "sopgen-simulasi"
 
 

@@ -41,10 +41,12 @@
   }
 
   function parseLocal(text) {
-    var m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(String(text || "").trim());
+    var pattern = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
+    var m = pattern.exec(String(text || "").trim());
     if (!m) return null;
     var y = +m[1], mo = +m[2], d = +m[3], h = +m[4], mi = +m[5], s = m[6] ? +m[6] : 0;
-    if (mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
+    // Date.UTC reads years below 100 as 19xx; such arrivals are typing mistakes anyway.
+    if (y < 1000 || mo < 1 || mo > 12 || d < 1 || h > 23 || mi > 59 || s > 59) return null;
     var ms = Date.UTC(y, mo - 1, d, h, mi, s);
     var check = new Date(ms);
     if (check.getUTCDate() !== d || check.getUTCMonth() !== mo - 1) return null;

@@ -85,7 +85,7 @@ def test_javascript_agrees_with_python_on_every_vector(
 def test_bad_input_gives_an_indonesian_message(page: Page, groups: list[VectorGroup]) -> None:
     local_page(page)
     data = groups[0].data
-    for masuk in ("2026-02-30T10:00", "", "besok pagi", "2026-11-23T25:00"):
+    for masuk in ("2026-02-30T10:00", "", "besok pagi", "2026-11-23T25:00", "0050-01-01T10:00"):
         answer = page.evaluate(RUN_ALL, [data, [{"masuk": masuk}]])[0]
         assert answer == {
             "galat": "Tanggal dan jam aduan masuk tidak valid: isi seperti 2026-11-20 09:30."

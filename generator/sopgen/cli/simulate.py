@@ -63,12 +63,8 @@ _TEXTS = {
     "adhoc": {"id": "Kedatangan {masuk}", "en": "Arrival {masuk}"},
     "summary": {
         "id": "{sops} SOP, {scenarios} skenario: {failed} tidak memenuhi target atau gagal.",
-        "en": "{sops} SOPs, {scenarios} scenarios: {failed} miss their target or failed.",
+        "en": "{sops} SOP(s), {scenarios} scenario(s): {failed} missed the target or failed.",
     },
-    "route_line": {"id": "rute terpanjang", "en": "longest route"},
-    "no_target": {"id": "tanpa target", "en": "no target"},
-    "margin_label": {"id": "selesai", "en": "done"},
-    "deadline_label": {"id": "tenggat", "en": "deadline"},
 }
 
 
@@ -181,8 +177,7 @@ def run_check(args: argparse.Namespace) -> int:
     from ..reporters import render_text
     from ..routes import summarize_routes
     from ..simulation import run_all
-    from ..simulation_text import FAIL_MARK, NO_TARGET_MARK, OK_MARK, diagnostic_lines
-    from ..working_time import format_instant, format_margin
+    from ..simulation_text import diagnostic_lines, longest_route_line, scenario_line
 
     lang: str = args.lang
     paths: list[Path] = list(args.paths) or [Path(DEFAULT_SOPS_DIR)]
@@ -206,47 +201,15 @@ def run_check(args: argparse.Namespace) -> int:
     for sop in result.sops:
         root = _root_of(sop, calendars)
         calendar = calendars[root] if root is not None else _calendar(args.kalender, None)[0]
-        zone = calendar.zone_label
         for outcome in run_all(sop, calendar):
             scenarios += 1
-            bad = outcome.failed or outcome.memenuhi_target is False
-            failed += bad
-            mark = FAIL_MARK if bad else (OK_MARK if outcome.memenuhi_target else NO_TARGET_MARK)
-            parts = [f"{mark} {sop.id}", outcome.nama]
-            parts.append(
-                f"{_TEXTS['margin_label'][lang]} {format_instant(outcome.selesai, zone, lang)}"
-            )
-            if outcome.tenggat is not None and outcome.margin_seconds is not None:
-                parts.append(
-                    f"{_TEXTS['deadline_label'][lang]} "
-                    f"{format_instant(outcome.tenggat, zone, lang)}"
-                )
-                parts.append(format_margin(outcome.margin_seconds, calendar.workday_seconds, lang))
-            elif not outcome.failed:
-                parts.append(_TEXTS["no_target"][lang])
-            lines.append(" · ".join(parts))
+            failed += outcome.failed or outcome.memenuhi_target is False
+            lines.append(scenario_line(sop.id, outcome, calendar, lang))
             lines.extend(diagnostic_lines(outcome.diagnostics, lang))
         routes = summarize_routes(sop, calendar)
-        if (
-            routes.longest is not None
-            and routes.tenggat is not None
-            and routes.margin_seconds is not None
-        ):
-            bad = routes.longest_meets_target is False
-            failed += bad
-            lines.append(
-                " · ".join(
-                    [
-                        f"{FAIL_MARK if bad else OK_MARK} {sop.id}",
-                        f"{_TEXTS['route_line'][lang]} ({len(routes.routes)})",
-                        f"{_TEXTS['margin_label'][lang]} "
-                        f"{format_instant(routes.longest.selesai, zone, lang)}",
-                        f"{_TEXTS['deadline_label'][lang]} "
-                        f"{format_instant(routes.tenggat, zone, lang)}",
-                        format_margin(routes.margin_seconds, calendar.workday_seconds, lang),
-                    ]
-                )
-            )
+        if routes.longest_meets_target is not None:
+            failed += not routes.longest_meets_target
+            lines.append(longest_route_line(sop.id, routes, calendar, lang))
     if lines:
         sys.stdout.write("\n" + "\n".join(lines) + "\n")
     sys.stdout.write(

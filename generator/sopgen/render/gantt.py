@@ -103,9 +103,7 @@ def gantt_svg(
             'role="img" aria-labelledby="{} {}" font-size="11" fill="currentColor">'
         ).format(WIDTH, _n(height), title_id, desc_id)
     )
-    parts.append(
-        Markup('<title id="{}">Diagram Gantt: {}</title>').format(title_id, result.nama)
-    )
+    parts.append(Markup('<title id="{}">Diagram Gantt: {}</title>').format(title_id, result.nama))
     parts.append(
         Markup(
             '<desc id="{}">{} kunjungan langkah dari {} sampai {}; daerah berarsir: di luar jam '
@@ -189,8 +187,12 @@ def _shading(
                     'style="fill:var(--sopgen-gantt-libur,rgba(198,40,40,.16))">'
                     "<title>{}, {}: {}</title></rect>"
                 ).format(
-                    _n(left), _n(top), _n(right - left), _n(bottom - top),
-                    HARI[day.weekday()], f"{day.day} {BULAN_SINGKAT[day.month - 1]} {day.year}",
+                    _n(left),
+                    _n(top),
+                    _n(right - left),
+                    _n(bottom - top),
+                    HARI[day.weekday()],
+                    f"{day.day} {BULAN_SINGKAT[day.month - 1]} {day.year}",
                     reason,
                 )
             )
@@ -232,8 +234,9 @@ def _ticks(first_day: int, days: int, x: Scale, top: float, bottom: float) -> li
         if offset < days and offset % step == 0:
             day = _day(number)
             out.append(
-                Markup('<text x="{0}" y="{1}">{2}<tspan x="{0}" dy="12">{3} {4}</tspan></text>')
-                .format(
+                Markup(
+                    '<text x="{0}" y="{1}">{2}<tspan x="{0}" dy="12">{3} {4}</tspan></text>'
+                ).format(
                     _n(x(number * DAY) + 2),
                     top - 32,
                     HARI_SINGKAT[day.weekday()],
@@ -261,4 +264,3 @@ def _legend(names: Mapping[str, str], index: Mapping[str, int], top: float) -> l
             ).format(left, _n(y), fill, left + 16, _n(y + 9), shorten(text, 30))
         )
     return out
-

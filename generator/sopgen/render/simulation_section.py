@@ -29,13 +29,13 @@ from .simulator_data import KEGIATAN_LIMIT, simulator_data, simulator_data_scrip
 SECTION_TEMPLATE = "simulation.html.j2"
 ROUTE_TABLE_LIMIT = 12
 """Routes listed one by one up to this many; beyond it only the extremes are shown."""
-ASSET_FILES = ("simulator.js", "simulator.css")
-"""Files of ``site_templates/assets/`` the page needs for this section."""
 
 
 def waktu_lokal(t: dt.datetime, zone_label: str) -> str:
     """``Jumat, 20 November 2026 pukul 15.30 WIB`` (the same text ``simulator.js`` shows)."""
-    return f"{HARI[t.weekday()]}, {tanggal(t.date())} pukul {t.hour:02d}.{t.minute:02d} {zone_label}"
+    return (
+        f"{HARI[t.weekday()]}, {tanggal(t.date())} pukul {t.hour:02d}.{t.minute:02d} {zone_label}"
+    )
 
 
 def waktu_singkat(t: dt.datetime) -> str:

@@ -40,11 +40,6 @@ def duration_data(duration: Duration | None) -> dict[str, Any] | None:
     }
 
 
-def default_arrival(sop: Sop) -> dt.datetime:
-    """The arrival the form starts with: the first scenario's, else the effective date 07:30."""
-    return reference_start(sop)
-
-
 def exported_years(arrival: dt.datetime) -> list[int]:
     """The years whose closed dates the page carries: a year before the arrival to two after."""
     return list(range(arrival.year - YEARS_BEFORE, arrival.year + YEARS_AFTER + 1))
@@ -74,8 +69,10 @@ def step_data(sop: Sop, step: Step) -> dict[str, Any]:
 def simulator_data(
     sop: Sop, calendar: OfficeCalendar, *, arrival: dt.datetime | None = None
 ) -> dict[str, Any]:
-    """Everything `window.sopgenSimulator.simulate` needs for this SOP."""
-    start = arrival if arrival is not None else default_arrival(sop)
+    """Everything `window.sopgenSimulator.simulate` needs for this SOP. ``arrival`` (default: the
+    first scenario's, else the effective date at 07:30) is the form's first value and sets the
+    exported years."""
+    start = arrival if arrival is not None else reference_start(sop)
     return {
         "sop": sop.id,
         "masuk_awal": start.strftime("%Y-%m-%dT%H:%M"),
