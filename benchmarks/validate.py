@@ -4,9 +4,13 @@
 
 Generates the files into a temporary folder (8-25 steps, decisions, loops back to an earlier
 step, lists, several actors, a simulation block), makes sure they validate, then prints a table
-of seconds and files per second for: sopgen in-process (the CLI's main), sopgen as a
-subprocess (interpreter start-up included), each stage of the pipeline on its own, and
-check-jsonschema on the same files. ``--profile`` adds cProfile's top entries.
+of wall seconds, CPU seconds (this process and its children together) and files per second
+for: sopgen in-process (the CLI's main, and `check_paths` with and without building models, on
+both cores and in one process), sopgen as a subprocess (interpreter start-up included),
+check-jsonschema on the same files and schema, and the CPU time of each stage of the pipeline
+on its own. The machine's load average is printed with it: other work on the machine slows
+wall times (and CPU times somewhat), so compare figures taken side by side. ``--profile`` adds
+cProfile's top entries.
 """
 
 from __future__ import annotations
@@ -23,10 +27,14 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
+from sopgen import file_check
+from sopgen.build import build_sop
 from sopgen.cli import main as sopgen_main
 from sopgen.corpus import check_paths
+from sopgen.file_check import paused_collector
 from sopgen.loader import load_document
 from sopgen.rules import check_rules
 from sopgen.schema_check import check_schema
@@ -155,10 +163,28 @@ def generate(folder: Path, count: int, seed: int) -> list[Path]:
     return files
 
 
-def timed(action: Callable[[], object]) -> tuple[float, object]:
-    start = time.perf_counter()
+@dataclass
+class Row:
+    name: str
+    wall: float
+    cpu: float | None  # None: not measured (check-jsonschema's CPU is its own process's)
+
+
+def cpu_now() -> float:
+    """CPU seconds of this process and of its finished children (forked checkers included)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def measured(action: Callable[[], object]) -> tuple[float, float, object]:
+    wall, cpu = time.perf_counter(), cpu_now()
     result = action()
-    return time.perf_counter() - start, result
+    return time.perf_counter() - wall, cpu_now() - cpu, result
+
+
+def best_of(repeat: int, action: Callable[[], object]) -> tuple[float, float]:
+    runs = [measured(action)[:2] for _ in range(repeat)]
+    return min(w for w, _ in runs), min(c for _, c in runs)
 
 
 def quiet_main(argv: list[str]) -> int:
@@ -166,24 +192,57 @@ def quiet_main(argv: list[str]) -> int:
         return sopgen_main(argv)
 
 
-def stages(files: list[Path]) -> list[tuple[str, float]]:
-    """Seconds spent in each stage of the per-file pipeline, on its own."""
-    load_seconds, docs = timed(lambda: [load_document(f)[0] for f in files])
+def one_process(action: Callable[[], object]) -> Callable[[], object]:
+    """The action with the second checking process switched off."""
+    def run() -> object:
+        saved = file_check.PARALLEL_FROM
+        file_check.PARALLEL_FROM = sys.maxsize
+        try:
+            return action()
+        finally:
+            file_check.PARALLEL_FROM = saved
+    return run
+
+
+def stages(files: list[Path], repeat: int) -> list[Row]:
+    """CPU seconds of each stage of the per-file pipeline on its own (best of ``repeat``)."""
+    def cpu_of(action: Callable[[], object]) -> tuple[float, object]:
+        best, result = float("inf"), None
+        for _ in range(repeat):
+            start = time.process_time()
+            with paused_collector():  # as check_paths runs them
+                result = action()
+            best = min(best, time.process_time() - start)
+        return best, result
+
+    read, _ = cpu_of(lambda: [f.read_bytes() for f in files])
+    load, docs = cpu_of(lambda: [load_document(f)[0] for f in files])
     valid = [d for d in docs if d is not None]  # type: ignore[union-attr]
-    schema_seconds, _ = timed(lambda: [list(check_schema(d)) for d in valid])
-    rules_seconds, _ = timed(lambda: [list(check_rules(d)) for d in valid])
-    return [("  loader only", load_seconds), ("  schema check only", schema_seconds),
-            ("  rules only", rules_seconds)]
+    schema, _ = cpu_of(lambda: [list(check_schema(d)) for d in valid])
+    rules, _ = cpu_of(lambda: [list(check_rules(d)) for d in valid])
+    build, _ = cpu_of(lambda: [build_sop(d, "x/y", Path("x/y.yaml")) for d in valid])
+    return [Row("  reading the files", read, read), Row("  loader (incl. reading)", load, load),
+            Row("  schema check", schema, schema), Row("  rules", rules, rules),
+            Row("  building models", build, build)]
 
 
-def check_jsonschema(files: list[Path], cwd: Path) -> tuple[float, int, str]:
+def check_jsonschema(files: list[Path], cwd: Path) -> tuple[Row, int, str]:
     command = [sys.executable, "-m", "check_jsonschema", "--schemafile", str(SCHEMA),
                "--default-filetype", "yaml", *(str(f.relative_to(cwd)) for f in files)]
-    start = time.perf_counter()
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    said = (done.stdout + done.stderr).strip().splitlines()
-    return seconds, done.returncode, "\n".join(said[:6])
+    wall, cpu, done = measured(lambda: subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, check=False))
+    said = (done.stdout + done.stderr).strip().splitlines()  # type: ignore[union-attr]
+    row = Row("check-jsonschema --schemafile (subprocess)", wall, cpu)
+    return row, done.returncode, "\n".join(said[:6])  # type: ignore[union-attr]
+
+
+def print_table(rows: list[Row], count: int) -> None:
+    width = max(len(row.name) for row in rows)
+    print(f"\n{'':<{width}}  {'wall s':>7}  {'CPU s':>7}  {'files/s':>8}")
+    for row in rows:
+        cpu = f"{row.cpu:7.3f}" if row.cpu is not None else f"{'-':>7}"
+        rate = f"{count / row.wall:8.0f}" if row.wall > 0 else f"{'-':>8}"
+        print(f"{row.name:<{width}}  {row.wall:7.3f}  {cpu}  {rate}")
 
 
 def main() -> int:
@@ -191,8 +250,12 @@ def main() -> int:
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--repeat", type=int, default=3, help="in-process runs (best is shown)")
+    parser.add_argument("--skip-check-jsonschema", action="store_true",
+                        help="leave out check-jsonschema (it takes a minute or more)")
     parser.add_argument("--profile", action="store_true", help="print cProfile's top entries")
     args = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}; "
+          f"{os.cpu_count()} cores")
 
     with tempfile.TemporaryDirectory(prefix="sopgen-bench-") as temp:
         work = Path(temp)
@@ -206,36 +269,49 @@ def main() -> int:
         for d in result.diagnostics[:5]:
             print(f"  {d.file}:{d.line}:{d.column}: {d.code} {d.message_in('en')}")
 
-        rows: list[tuple[str, float]] = []
-        runs = [timed(lambda: quiet_main(["validate", "sops"])) for _ in range(args.repeat)]
-        if any(code != 0 for _, code in runs):
+        codes: list[object] = []
+        rows: list[Row] = []
+        first_wall, first_cpu, code = measured(lambda: quiet_main(["validate", "sops"]))
+        codes.append(code)
+        rows.append(Row("sopgen validate, in-process (first run)", first_wall, first_cpu))
+        wall, cpu = best_of(args.repeat, lambda: codes.append(quiet_main(["validate", "sops"])))
+        rows.append(Row(f"sopgen validate, in-process (best of {args.repeat})", wall, cpu))
+        wall, cpu = best_of(args.repeat, one_process(
+            lambda: codes.append(quiet_main(["validate", "sops"]))))
+        rows.append(Row("  the same in one process", wall, cpu))
+        wall, cpu = best_of(args.repeat, lambda: check_paths([Path("sops")], build=False))
+        rows.append(Row("check_paths(build=False)", wall, cpu))
+        wall, cpu = best_of(args.repeat, one_process(
+            lambda: check_paths([Path("sops")], build=False)))
+        rows.append(Row("  the same in one process", wall, cpu))
+        sub_wall, sub_cpu, done = measured(lambda: subprocess.run(
+            [sys.executable, "-m", "sopgen", "validate", "sops"], capture_output=True,
+            check=False))
+        codes.append(done.returncode)  # type: ignore[union-attr]
+        rows.append(Row("sopgen validate, subprocess (start-up included)", sub_wall, sub_cpu))
+        if any(code != 0 for code in codes):
             print("WARNING: the generated files did not validate; the figures are not comparable")
-        rows.append(("sopgen validate, in-process (first run)", runs[0][0]))
-        rows.append((f"sopgen validate, in-process (best of {args.repeat})",
-                     min(s for s, _ in runs)))
-        sub_seconds, _ = timed(lambda: subprocess.run(
-            [sys.executable, "-m", "sopgen", "validate", "sops"], capture_output=True, check=False))
-        rows.append(("sopgen validate, subprocess", sub_seconds))
-        rows.extend(stages(files))
-        cj_seconds, cj_code, cj_said = check_jsonschema(files, work)
-        rows.append(("check-jsonschema --schemafile (subprocess)", cj_seconds))
-
-        width = max(len(name) for name, _ in rows)
-        print(f"\n{'':<{width}}  {'seconds':>8}  {'files/s':>8}")
-        for name, seconds in rows:
-            print(f"{name:<{width}}  {seconds:8.3f}  {len(files) / seconds:8.0f}")
-        print(f"\ncheck-jsonschema exit code {cj_code}; it said:\n  "
-              + cj_said.replace("\n", "\n  "))
+        cj_code, cj_said = None, ""
+        if not args.skip_check_jsonschema:
+            cj_row, cj_code, cj_said = check_jsonschema(files, work)
+            rows.append(cj_row)
+        rows.append(Row("CPU time of each stage, one process:", 0.0, None))
+        rows.extend(stages(files, args.repeat))
+        print_table(rows, len(files))
+        if cj_code is not None:
+            print(f"\ncheck-jsonschema exit code {cj_code}; it said:\n  "
+                  + cj_said.replace("\n", "\n  "))
 
         if args.profile:
             profiler = cProfile.Profile()
-            profiler.runcall(quiet_main, ["validate", "sops"])
+            profiler.runcall(one_process(lambda: quiet_main(["validate", "sops"])))
             out = io.StringIO()
             stats = pstats.Stats(profiler, stream=out).strip_dirs()
             stats.sort_stats("tottime").print_stats(15)
             stats.sort_stats("cumulative").print_stats(25)
             print(out.getvalue())
         os.chdir(REPO)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import gc
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from sopgen import file_check
 from sopgen.corpus import (
     check_corpus,
     check_paths,
@@ -20,6 +24,20 @@ from test_rules import only, position, variant
 
 REPO = Path(__file__).resolve().parents[1]
 NOMOR = "  nomor: DINKOMINFO/4/1/32/2020\n"
+
+
+def two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make even a small run fork its second checking process."""
+    monkeypatch.setattr(file_check, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(file_check, "_may_fork", lambda: True)
+
+
+@pytest.fixture(autouse=True, params=["one process", "two processes"])
+def processes(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test of this module runs both ways: the results may not depend on it."""
+    if request.param == "two processes":
+        two_processes(monkeypatch)
+    return str(request.param)
 
 
 def sop_text(nomor: str, links: tuple[str, ...] = ()) -> str:
@@ -187,3 +205,63 @@ def test_repository_sops_validate_without_errors() -> None:
               for d in result.diagnostics if d.is_error]
     assert errors == []
     assert len(result.sops) == len(result.files)
+
+
+def test_two_processes_agree_with_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    folders = [REPO / "sops", *sorted(p for p in (REPO / "tests" / "fixtures").iterdir())]
+    monkeypatch.setattr(file_check, "PARALLEL_FROM", 10**9)
+    alone = [check_paths([f], build=b) for f in folders for b in (True, False)]
+    two_processes(monkeypatch)
+    forked = [check_paths([f], build=b) for f in folders for b in (True, False)]
+    assert sum(len(r.files) for r in alone) > 20
+    assert any(r.diagnostics for r in alone) and any(r.sops for r in alone)
+    for one, two in zip(alone, forked, strict=True):
+        assert [(f.file, f.diagnostics, f.sop) for f in one.files] == [
+            (f.file, f.diagnostics, f.sop) for f in two.files]
+
+
+def test_without_building_the_diagnostics_are_the_same(corpus: Path) -> None:
+    write(corpus, "umum/lain.yaml", sop_text("A/1", ("tidak/ada",)))
+    built, checked = check_corpus(corpus), check_paths([corpus], build=False)
+    assert len(built.sops) == 2 and checked.sops == []
+    assert [f.file for f in checked.files] == [f.file for f in built.files]
+    assert checked.diagnostics == built.diagnostics
+    assert {d.code for d in checked.diagnostics} == {"SOP601", "SOP602"}
+
+
+def test_a_crashed_checking_process_is_reported_per_file(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch, processes: str
+) -> None:
+    if processes == "one process":
+        return  # nothing forks: there is no second process to crash
+    parent = os.getpid()
+    real = file_check.check_file
+
+    def crash_in_child(file: Path, display: str, **options: Any) -> file_check.FileCheck:
+        if os.getpid() != parent:
+            os._exit(7)
+        return real(file, display, **options)
+
+    monkeypatch.setattr(file_check, "check_file", crash_in_child)
+    result = check_paths([corpus])
+    # Jobs alternate between the processes: the second file was the child's.
+    names = [f.file for f in result.files]
+    assert names == ["sops/diskominfo/layanan-aduan.yaml", "sops/umum/arsip/retensi.yml",
+                     "sops/umum/surat-masuk.yaml"]
+    lost = result.files[1]
+    assert [d.code for d in lost.diagnostics] == ["SOP699"] and lost.sop is None
+    assert "checking process stopped" in lost.diagnostics[0].message_in("en")
+    assert [d.code for f in (result.files[0], result.files[2]) for d in f.diagnostics] == []
+    assert [s.id for s in result.sops] == ["diskominfo/layanan-aduan", "umum/surat-masuk"]
+
+
+def test_collector_state_is_restored(corpus: Path) -> None:
+    assert gc.isenabled()
+    check_paths([corpus])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check_paths([corpus])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

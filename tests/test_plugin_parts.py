@@ -216,3 +216,17 @@ def test_key_reference_resolves_refs_and_escapes_cells() -> None:
     assert "| `a` | wajib | teks | Satu \\| dua &lt;b&gt; |" in page
     assert "## daftar" in page
     assert "| `b` | tidak | bilangan bulat |  |" in page
+
+
+def test_a_hand_written_nav_gets_the_sop_section_where_it_names_the_index() -> None:
+    from sopgen.plugin import _replace_index
+
+    section = {"Daftar SOP": ["sop/index.md", {"Pemerintah Kabupaten Demak": []}]}
+    nav = ["index.md", {"SOP kami": "sop/index.md"}, {"Panduan": ["panduan/index.md"]}]
+    assert _replace_index(nav, section) == [
+        "index.md",
+        {"SOP kami": ["sop/index.md", {"Pemerintah Kabupaten Demak": []}]},
+        {"Panduan": ["panduan/index.md"]},
+    ]
+    assert _replace_index(["index.md", "sop/index.md"], section) == ["index.md", section]
+    assert _replace_index(["index.md"], section) == ["index.md"]

@@ -24,7 +24,6 @@ from sopgen import site_config
 from sopgen.cli import main as sopgen_main
 from sopgen.corpus import check_corpus
 from sopgen.render import diagram
-from sopgen.reporters import render_text
 from sopgen.schema_check import SCHEMA_FILE
 
 REPO = Path(__file__).resolve().parents[1]
@@ -217,13 +216,15 @@ def test_sopgen_build_reports_like_validate_and_exits_1(
     project = make_project(tmp_path / "project")
     break_sop(project / "sops" / f"{DEMAK}.yaml")
     monkeypatch.chdir(project)
-    code = sopgen_main(["build", "sops", "-o", str(tmp_path / "site")])
-    assert code == 1
-    result = check_corpus(Path("sops"))
-    expected = render_text(result.diagnostics, len(result.files))
+    assert sopgen_main(["validate", "sops"]) == 1
+    validated = capsys.readouterr()
+    report = (validated.out + validated.err).strip()
+    assert "error SOP" in report and "petunjuk:" in report
+    assert sopgen_main(["build", "sops", "-o", str(tmp_path / "site")]) == 1
     err = capsys.readouterr().err
-    assert expected.strip() in err
+    assert report in err
     assert "Traceback" not in err
+    assert not (tmp_path / "site" / "sop").exists()
 
 
 def test_sopgen_build_makes_a_complete_default_site(tmp_path: Path, monkeypatch: Any) -> None:

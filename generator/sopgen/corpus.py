@@ -2,7 +2,9 @@
 
 The SOP id is the file's path below its corpus root without the extension. Links (`{sop: id}`)
 and `identitas.nomor` uniqueness are checked against the whole corpus root even when only some
-of its files are asked for; diagnostics are reported only for the files asked for.
+of its files are asked for; diagnostics are reported only for the files asked for. Checking
+each file on its own is `file_check`'s job (on both cores for large runs); this module adds the
+cross-file rules and builds the models.
 """
 
 from __future__ import annotations
@@ -15,10 +17,8 @@ from typing import Any
 
 from .build import build_sop
 from .diagnostics import Diagnostic, Message, Severity
-from .loader import LoadedDocument, load_document
+from .file_check import INTERNAL_ERROR, FileCheck, check_files, paused_collector
 from .model import Sop
-from .rules import check_rules
-from .schema_check import check_schema
 from .suggest import did_you_mean
 
 SOP_SUFFIXES = (".yaml", ".yml")
@@ -55,15 +55,6 @@ DUPLICATE_ID = Message(
     "satunya.",
     hint_en="Two files may not differ only in the `.yaml`/`.yml` suffix: rename one of them.",
 )
-INTERNAL_ERROR = Message(
-    "SOP699", Severity.ERROR,
-    id="Kesalahan internal sopgen saat memeriksa berkas ini: {error}",
-    en="Internal sopgen error while checking this file: {error}",
-    hint_id="Laporkan ke pengelola sopgen beserta berkas ini.",
-    hint_en="Report this to the sopgen maintainers together with this file.",
-)
-
-
 @dataclass
 class FileResult:
     file: str
@@ -102,21 +93,30 @@ def check_corpus(sops_dir: Path) -> CorpusResult:
     return check_paths([sops_dir])
 
 
-def check_paths(paths: Sequence[Path]) -> CorpusResult:
-    """Every problem of every SOP file among ``paths``, and the model of each valid one."""
-    asked = _files_with_roots(paths)
-    corpora: dict[Path, _Corpus] = {}
-    for file, root in asked:
-        corpus = corpora.setdefault(root, _Corpus(root))
-        corpus.check(file)
-    walked = {Path(p).absolute() for p in paths if Path(p).is_dir()}
-    for root, corpus in corpora.items():
-        if root not in walked:
-            corpus.index_rest()
-    results = []
-    for corpus in corpora.values():
-        results.extend(corpus.finish())
-    return CorpusResult(sorted(results, key=lambda r: r.file))
+def check_paths(paths: Sequence[Path], *, build: bool = True) -> CorpusResult:
+    """Every problem of every SOP file among ``paths``, and the model of each valid one.
+
+    With ``build=False`` no model is built (every `FileResult.sop` is None): enough for
+    reporting problems, and faster.
+    """
+    with paused_collector():
+        asked = _files_with_roots(paths)
+        corpora: dict[Path, _Corpus] = {}
+        for file, root in asked:
+            corpora.setdefault(root, _Corpus(root)).add(file, asked=True)
+        walked = {Path(p).absolute() for p in paths if Path(p).is_dir()}
+        for root, corpus in corpora.items():
+            if root not in walked:
+                corpus.add_rest()
+        entries = [entry for corpus in corpora.values() for entry in corpus.entries.values()]
+        checks = check_files([(e.file, e.display, e.asked) for e in entries], keep_docs=build)
+        for entry, check in zip(entries, checks, strict=True):
+            entry.check = check
+            entry.diagnostics = check.diagnostics
+        results = []
+        for corpus in corpora.values():
+            results.extend(corpus.finish(build=build))
+        return CorpusResult(sorted(results, key=lambda r: r.file))
 
 
 # --- finding files -----------------------------------------------------------------------------
@@ -180,7 +180,7 @@ class _Entry:
     display: str
     sop_id: str
     asked: bool
-    doc: LoadedDocument | None = None
+    check: FileCheck = field(default_factory=FileCheck)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
@@ -191,41 +191,26 @@ class _Corpus:
         self.root = root
         self.entries: dict[Path, _Entry] = {}
 
-    def check(self, file: Path) -> None:
-        entry = _Entry(file, display_path(file), sop_id(file, self.root), asked=True)
-        self.entries[file] = entry
-        try:
-            doc, found = load_document(file, entry.display)
-            entry.doc = doc
-            entry.diagnostics.extend(found)
-            if doc is not None:
-                entry.diagnostics.extend(check_schema(doc))
-                entry.diagnostics.extend(check_rules(doc))
-        except Exception as error:  # one broken check must not hide the other files
-            entry.diagnostics.append(INTERNAL_ERROR.at(entry.display, error=repr(error)))
+    def add(self, file: Path, *, asked: bool) -> None:
+        self.entries[file] = _Entry(file, display_path(file), sop_id(file, self.root), asked)
 
-    def index_rest(self) -> None:
-        """Load the other files of the root so links and numbers resolve against all of it."""
+    def add_rest(self) -> None:
+        """The other files of the root, so links and numbers resolve against all of it."""
         if not self.root.is_dir():
             return
         for file in _sop_files_below(self.root):
             if file in self.entries or (file.name in CALENDAR_NAMES and file.parent == self.root):
                 continue
-            entry = _Entry(file, display_path(file), sop_id(file, self.root), asked=False)
-            try:
-                entry.doc, _ = load_document(file, entry.display)
-            except Exception:  # an unreadable neighbour only loses its index entry
-                entry.doc = None
-            self.entries[file] = entry
+            self.add(file, asked=False)
 
-    def finish(self) -> list[FileResult]:
+    def finish(self, *, build: bool) -> list[FileResult]:
         entries = list(self.entries.values())
         by_id: dict[str, list[_Entry]] = {}
         by_name: dict[str, list[str]] = {}
         by_nomor: dict[str, list[_Entry]] = {}
         for entry in entries:
             by_id.setdefault(entry.sop_id, []).append(entry)
-            nomor = _nomor(entry.doc)
+            nomor = entry.check.nomor
             if nomor is not None:
                 by_nomor.setdefault(nomor, []).append(entry)
         for sid in by_id:
@@ -238,8 +223,9 @@ class _Corpus:
             try:
                 self._cross_file(entry, by_id, by_nomor, links)
                 sop = None
-                if entry.doc is not None and not any(d.is_error for d in entry.diagnostics):
-                    sop = build_sop(entry.doc, entry.sop_id, entry.file, links.resolve)
+                doc = entry.check.doc
+                if build and doc is not None and not any(d.is_error for d in entry.diagnostics):
+                    sop = build_sop(doc, entry.sop_id, entry.file, links.resolve)
             except Exception as error:  # reported, never raised
                 entry.diagnostics.append(INTERNAL_ERROR.at(entry.display, error=repr(error)))
                 sop = None
@@ -250,34 +236,24 @@ class _Corpus:
         self, entry: _Entry, by_id: dict[str, list[_Entry]],
         by_nomor: dict[str, list[_Entry]], links: _LinkIndex,
     ) -> None:
-        doc = entry.doc
+        check = entry.check
         same_id = [e.display for e in by_id[entry.sop_id] if e is not entry]
         if same_id:
             entry.diagnostics.append(DUPLICATE_ID.at(
                 entry.display, 1, 1, sop_id=entry.sop_id, others=_names(same_id)))
-        if doc is None:
+        if not check.loaded:
             return
-        nomor = _nomor(doc)
+        nomor = check.nomor
         if nomor is not None:
             others = [e.display for e in by_nomor[nomor] if e is not entry]
             if others:
-                line, column = doc.locate(("identitas", "nomor"))
+                line, column = check.nomor_at
                 entry.diagnostics.append(DUPLICATE_NOMOR.at(
                     entry.display, line, column, nomor=nomor, others=_names(others)))
-        related = doc.data.get("keterkaitan") if isinstance(doc.data, dict) else None
-        for i, item in enumerate(related if isinstance(related, list) else ()):
-            ref = item.get("sop") if isinstance(item, dict) else None
-            if isinstance(ref, str):
-                problem = links.problem(ref, entry.display, doc.locate(("keterkaitan", i, "sop")))
-                if problem is not None:
-                    entry.diagnostics.append(problem)
-
-
-def _nomor(doc: LoadedDocument | None) -> str | None:
-    data = doc.data if doc is not None else None
-    identity = data.get("identitas") if isinstance(data, dict) else None
-    nomor = identity.get("nomor") if isinstance(identity, dict) else None
-    return nomor.strip() if isinstance(nomor, str) and nomor.strip() else None
+        for ref, position in check.links:
+            problem = links.problem(ref, entry.display, position)
+            if problem is not None:
+                entry.diagnostics.append(problem)
 
 
 def _names(files: list[str]) -> str:

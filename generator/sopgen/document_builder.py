@@ -67,20 +67,6 @@ _NOTHING: Any = object()  # no root yet / no pending key
 _SKIP: Any = object()  # the pending key was refused: drop its value
 
 
-class _Frame:
-    """A mapping or list being filled while events arrive."""
-
-    __slots__ = ("column", "data", "key", "key_spot", "line", "spots")
-
-    def __init__(self, data: Any, spots: Any, line: int, column: int) -> None:
-        self.data = data
-        self.spots = spots
-        self.line = line
-        self.column = column
-        self.key: Any = _NOTHING
-        self.key_spot: Spot = (0, 0, "")
-
-
 class _Builder:
     """Turns one file's event stream into data, spots and diagnostics."""
 
@@ -118,22 +104,45 @@ class _Builder:
 
     def _events(self, parser: Any) -> Any:
         """Consume the events: the root (data, spot); _NOTHING for a stream without a document;
-        None when reading had to stop."""
-        stack: list[_Frame] = []
+        None when reading had to stop.
+
+        This loop runs for every value of every file, so the open mapping or list lives in
+        local variables (``data``, ``spots``, the pending ``key``) and is pushed on ``stack``
+        only when a nested one opens; scalars, the bulk of the events, are attached inline.
+        """
+        stack: list[tuple[Any, Any, int, int, Any, int, int]] = []
         root: Any = _NOTHING
         documents = 0
         get_event = parser.get_event
+        data: Any = None  # the open mapping or list; None at the top level
+        spots: Any = None
+        line = column = 0  # where the open mapping or list starts
+        key: Any = _NOTHING  # a mapping's key waiting for its value
+        key_line = key_column = 0
+        nulls = NULLS
         while True:
             event = get_event()
             cls = event.__class__
             if cls is ScalarEvent:
-                mark = event.start_mark
                 if event.anchor is not None or event.tag is not None:
                     self._properties(event)
+                mark = event.start_mark
                 value = event.value
                 style = event.style or ""  # the pure-Python parser says None
-                if not style and value in NULLS:
+                if not style and value in nulls:
                     value = None
+                if data.__class__ is list:
+                    data.append(value)
+                    spots.append((mark.line + 1, mark.column + 1, style))
+                    continue
+                if data is not None and key is _NOTHING:
+                    if value.__class__ is str and value not in data and value != "<<":
+                        key = value
+                    else:
+                        key = self._key(spots, value, (mark.line + 1, mark.column + 1, style))
+                    key_line = mark.line + 1
+                    key_column = mark.column + 1
+                    continue
                 node: Any = value
                 spot: Spot = (mark.line + 1, mark.column + 1, style)
             elif cls is MappingStartEvent or cls is SequenceStartEvent:
@@ -146,15 +155,19 @@ class _Builder:
                                         limit=MAX_DEPTH)
                     )
                     return None
+                stack.append((data, spots, line, column, key, key_line, key_column))
                 if cls is MappingStartEvent:
-                    stack.append(_Frame({}, {}, mark.line + 1, mark.column + 1))
+                    data, spots = {}, {}
                 else:
-                    stack.append(_Frame([], [], mark.line + 1, mark.column + 1))
+                    data, spots = [], []
+                line = mark.line + 1
+                column = mark.column + 1
+                key = _NOTHING
                 continue
             elif cls is MappingEndEvent or cls is SequenceEndEvent:
-                frame = stack.pop()
-                node = frame.data
-                spot = (frame.line, frame.column, frame.spots)
+                node = data
+                spot = (line, column, spots)
+                data, spots, line, column, key, key_line, key_column = stack.pop()
             elif cls is AliasEvent:
                 mark = event.start_mark
                 self.fatal = True
@@ -175,30 +188,22 @@ class _Builder:
                 return root
             else:
                 continue
-            if not stack:
+            # A mapping, list or alias is complete: attach it where it belongs.
+            if data is None:
                 root = (node, spot)
-                continue
-            # Attaching is inlined: it runs for every value of every file.
-            frame = stack[-1]
-            data = frame.data
-            if data.__class__ is list:
+            elif data.__class__ is list:
                 data.append(node)
-                frame.spots.append(spot)
-            elif frame.key is _NOTHING:
-                if node.__class__ is str and node not in data and node != "<<":
-                    frame.key = node
-                else:
-                    frame.key = self._key(frame, node, spot)
-                frame.key_spot = spot
+                spots.append(spot)
+            elif key is _NOTHING:
+                key = self._key(spots, node, spot)
+                key_line, key_column = spot[0], spot[1]
             else:
-                key = frame.key
-                frame.key = _NOTHING
                 if key is not _SKIP:
                     data[key] = node
-                    key_spot = frame.key_spot
-                    frame.spots[key] = (key_spot[0], key_spot[1], spot)
+                    spots[key] = (key_line, key_column, spot)
+                key = _NOTHING
 
-    def _key(self, frame: _Frame, node: Any, spot: Spot) -> Any:
+    def _key(self, spots: dict[str, Any], node: Any, spot: Spot) -> Any:
         """The key as it will be stored, or _SKIP when it is refused (and reported)."""
         line, column = spot[0], spot[1]
         if not isinstance(node, str):
@@ -210,8 +215,8 @@ class _Builder:
         if node == "<<" and not spot[2]:
             self.diagnostics.append(msg.MERGE_KEY.at(self.file, line, column))
             return _SKIP
-        if node in frame.spots:
-            first_line = frame.spots[node][0]
+        if node in spots:
+            first_line = spots[node][0]
             self.diagnostics.append(
                 msg.DUPLICATE_KEY.at(self.file, line, column, key=node, first_line=first_line)
             )

@@ -24,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
 from mkdocs.structure.nav import nest_paths
+from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from .calendar_file import calendar_for_corpus, load_calendar
@@ -38,7 +39,7 @@ from .schema_check import SCHEMA_FILE
 from .schema_reference import key_reference_page
 from .site_config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .site_index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
-from .site_pages import PageLinks, SitePages, error_page, errors_banner, front_matter
+from .site_pages import PageLinks, SitePages, SopPage, error_page, errors_banner, front_matter
 
 log = get_plugin_logger(__name__)
 
@@ -69,6 +70,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._serving = False
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
+        self._published: set[str] = set()
+        self._pages: SitePages | None = None
+        self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -96,73 +100,39 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self._paths is None:
             return files
-        paths = self._paths
-        result = check_corpus(paths.sops_dir)
+        result = check_corpus(self._paths.sops_dir)
         calendar, calendar_diagnostics = self._calendar()
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
-        checked = len(result.files)
-        errors = [d for d in diagnostics if d.is_error]
-        if errors and not self._serving:
-            raise PluginError(render_text(diagnostics, checked))
-        if errors:
-            log.error(render_text(diagnostics, checked))
+        report = render_text(diagnostics, len(result.files))
+        has_errors = any(d.is_error for d in diagnostics)
+        if has_errors and not self._serving:
+            raise PluginError(report)
+        if has_errors:
+            log.error(report)
         elif diagnostics:
-            log.warning(render_text(diagnostics, checked))
+            log.warning(report)
 
-        invalid = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
+        broken = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
+        unpublished = {f.file for f in broken}
         self._sops = sorted(
-            (f.sop for f in result.files if f.sop is not None and f not in invalid),
+            (f.sop for f in result.files if f.sop is not None and f.file not in unpublished),
             key=lambda sop: sop.id,
         )
-        published = {sop.id: page_uri(sop) for sop in self._sops}
-        names = {sop.id: sop.identitas.nama for sop in self._sops}
-        pages = SitePages(
+        self._published = {sop.id for sop in self._sops}
+        self._pages = SitePages(
             calendar=calendar,
-            cache_dir=paths.cache_dir,
-            template_dir=paths.template_dir,
-            last_changes=last_change_dates(paths.sops_dir),
+            cache_dir=self._paths.cache_dir,
+            template_dir=self._paths.template_dir,
+            last_changes=last_change_dates(self._paths.sops_dir),
         )
-        docs_dir = Path(config.docs_dir).resolve()
-        render_errors: list[Diagnostic] = []
-        for sop in self._sops:
-            uri = published[sop.id]
-            # The YAML is published beside its page, so readers can download the source.
-            yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
-            files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
-            here = _url_of(uri, config.use_directory_urls)
-            links = PageLinks(
-                link_for=_linker(here, published, config.use_directory_urls),
-                title_for=names.get,
-                source_url=get_relative_url(yaml_uri, here),
-                source_path=_display_path(sop.path, paths.sops_dir),
-            )
-            markdown, problems = pages.sop_page(sop, links)
-            render_errors += problems
-            page = _generated(files, config, uri, markdown)
-            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
-            # to the docs folder, to repo_url + edit_uri and resolves the "..".
-            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
-        if render_errors:
-            if not self._serving:
-                raise PluginError(render_text(render_errors, len(self._sops)))
-            log.error(render_text(render_errors, len(self._sops)))
-
-        if self._serving:
-            for broken in invalid:
-                sop_id = broken.sop.id if broken.sop else _sop_id(broken.file, paths.sops_dir)
-                if sop_id is not None and sop_id not in published:
-                    report = render_text(broken.diagnostics, 1)
-                    _generated(
-                        files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report)
-                    )
-
-        banner = errors_banner(render_text(diagnostics, checked)) if errors else ""
-        index_url = _url_of(INDEX_URI, config.use_directory_urls)
+        self._add_sop_pages(files, config)
+        if has_errors:
+            # Only while serving: show each broken file's problems where its page would be.
+            self._add_error_pages(files, config, broken)
+        banner = errors_banner(report) if has_errors else ""
         index = index_page(
             self._sops,
-            lambda sop: get_relative_url(
-                _url_of(published[sop.id], config.use_directory_urls), index_url
-            ),
+            self._linker(INDEX_URI, config),
             title=self.config.nav_title,
             workday_seconds=calendar.workday_seconds,
         )
@@ -174,6 +144,67 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             section = {self.config.nav_title: nav_section(self._sops)}
             config.nav = _replace_index(config.nav, section)
         return files
+
+    def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
+        assert self._paths is not None and self._pages is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        names = {sop.id: sop.identitas.nama for sop in self._sops}
+        self._pending.clear()
+        render_errors: list[Diagnostic] = []
+        for sop in self._sops:
+            uri = page_uri(sop)
+            # The YAML is published beside its page, so readers can download the source.
+            yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
+            files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
+            links = PageLinks(
+                link_for=self._linker(uri, config),
+                title_for=names.get,
+                source_url=get_relative_url(yaml_uri, _url_of(uri, config.use_directory_urls)),
+                source_path=_display_path(sop.path, self._paths.sops_dir),
+            )
+            sop_page = self._pages.sop_page(sop, links)
+            render_errors += sop_page.diagnostics
+            self._pending[uri] = sop_page
+            page = _generated(files, config, uri, sop_page.markdown)
+            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
+            # to the docs folder, to repo_url + edit_uri and resolves the "..".
+            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
+        if render_errors:
+            report = render_text(render_errors, len(self._sops))
+            if not self._serving:
+                raise PluginError(report)
+            log.error(report)
+
+    def _add_error_pages(self, files: Files, config: MkDocsConfig, broken: list[Any]) -> None:
+        assert self._paths is not None
+        for result in broken:
+            sop_id = result.sop.id if result.sop else _sop_id(result.file, self._paths.sops_dir)
+            if sop_id is not None and sop_id not in self._published:
+                report = render_text(result.diagnostics, 1)
+                _generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
+
+    def _linker(self, from_uri: str, config: MkDocsConfig) -> Any:
+        """SOP (or SOP id) -> URL of its page relative to the page at ``from_uri``, or None."""
+        here = _url_of(from_uri, config.use_directory_urls)
+        published = self._published
+
+        def link_for(target: Sop | str) -> str | None:
+            sop_id = target if isinstance(target, str) else target.id
+            if sop_id not in published:
+                return None
+            uri = f"{SOP_FOLDER}/{sop_id}.md"
+            return get_relative_url(_url_of(uri, config.use_directory_urls), here)
+
+        return link_for
+
+    def on_page_content(
+        self, html: str, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        pending = self._pending.pop(page.file.src_uri, None)
+        if pending is None or self._pages is None:
+            return html
+        return self._pages.fill(pending, html)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled or self._paths is None:
@@ -261,16 +292,6 @@ def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
 def _url_of(uri: str, use_directory_urls: bool) -> str:
     """The site URL MkDocs gives the page at ``uri`` (without creating the page)."""
     return File(uri, None, "", use_directory_urls).url
-
-
-def _linker(here: str, published: dict[str, str], use_directory_urls: bool) -> Any:
-    def link_for(sop_id: str) -> str | None:
-        target = published.get(sop_id)
-        if target is None:
-            return None
-        return get_relative_url(_url_of(target, use_directory_urls), here)
-
-    return link_for
 
 
 def _display_path(path: Path, sops_dir: Path) -> str:

@@ -2,25 +2,22 @@
 
 The loader keeps every scalar as its source text, so before validating, values are converted to
 integers, numbers or booleans exactly where the schema asks for those types (text stays text
-everywhere else). A compiled validator accepts valid documents quickly; only a document that
-fails is walked again by `jsonschema` to say precisely where and why.
+everywhere else). A check compiled from the schema (`schema_accept`) accepts valid documents
+quickly; only a document that fails is walked again by `jsonschema` to say precisely where and
+why, so `jsonschema` is imported only when some document has a schema error.
 """
 
 from __future__ import annotations
 
-import copy
 import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-import jsonschema
-from jsonschema.exceptions import ValidationError
-
 from .diagnostics import Diagnostic, Message
 from .loader import typed
+from .schema_accept import Check, UnsupportedSchema, compile_check
 from .schema_messages import (
     BAD_FORMAT,
     EMPTY_TEXT,
@@ -38,6 +35,9 @@ from .schema_messages import (
 from .suggest import did_you_mean
 
 if TYPE_CHECKING:
+    import jsonschema
+    from jsonschema.exceptions import ValidationError
+
     from .loader import LoadedDocument
     from .model import PathKey
 
@@ -53,24 +53,26 @@ def load_schema() -> dict[str, Any]:
 
 
 @functools.cache
-def _fast_validator() -> Any:
-    # The compiler rewrites the schema it is given; keep the shared one pristine.
-    return fastjsonschema.compile(copy.deepcopy(load_schema()), use_default=False)
+def _accepts() -> Check:
+    """Whether data is valid, answered quickly (the common case)."""
+    try:
+        return compile_check(load_schema())
+    except UnsupportedSchema:  # a keyword the quick check does not know: ask jsonschema
+        return _precise_validator().is_valid
 
 
 @functools.cache
 def _precise_validator() -> jsonschema.Draft202012Validator:
+    import jsonschema  # ~0.2 s to import: only when a document has a schema error
+
     return jsonschema.Draft202012Validator(load_schema())
 
 
 def check_schema(doc: LoadedDocument) -> Iterator[Diagnostic]:
     """Diagnostics (SOP2xx) for every place where the document breaks the schema."""
     data = coerce(doc.data, doc.is_quoted)
-    try:
-        _fast_validator()(data)
+    if _accepts()(data):
         return
-    except fastjsonschema.JsonSchemaException:
-        pass
     seen: set[tuple[PathKey, str, str]] = set()
     errors = sorted(_precise_validator().iter_errors(data), key=lambda e: list(map(str, e.path)))
     for error in errors:
@@ -86,8 +88,8 @@ def coerce(data: Any, quoted: Callable[[PathKey], bool] = lambda path: False) ->
 
     Text written in quotes (``quoted(path)``) stays text, as a YAML 1.2 editor would read it.
     """
-    schema = load_schema()
-    return _coerce(schema, schema, data, (), quoted)
+    convert = _root_coercer()
+    return data if convert is None else convert(data, (), quoted)
 
 
 _TYPED = ("integer", "number", "boolean")
@@ -143,42 +145,91 @@ def _shape(data: Any) -> str:
     return "scalar"
 
 
-def _coerce(
-    root: Mapping[str, Any], node: Mapping[str, Any], data: Any, path: PathKey,
-    quoted: Callable[[PathKey], bool],
-) -> Any:
-    if not _typed_below().get(id(node), True):
-        return data
-    node = _resolve(root, node)
-    branches = node.get("anyOf") or node.get("oneOf")
-    if branches:
-        fitting = [b for b in (_resolve(root, b) for b in branches) if _fits(b, data)]
-        if not fitting:
-            return data
-        if isinstance(data, str) and any(b.get("type") == "string" for b in fitting):
-            return data  # text is a valid reading: keep it as written
-        node = fitting[0]
-    kind = node.get("type")
-    if isinstance(data, str):
-        if kind in _TYPED and not quoted(path):
-            converted = typed(data, kind)
-            return data if converted is None else converted
-        return data
-    if isinstance(data, dict):
-        properties = node.get("properties", {})
+Coercer = Callable[[Any, "PathKey", Callable[["PathKey"], bool]], Any]
+"""Converts one value found at a path (given whether a path was quoted)."""
+
+
+@functools.cache
+def _root_coercer() -> Coercer | None:
+    schema = load_schema()
+    return _Coercers(schema).of(schema)
+
+
+class _Coercers:
+    """The conversion compiled once per schema node, so that documents only pay for walking
+    the parts of their data where a number or boolean can occur."""
+
+    def __init__(self, root: Mapping[str, Any]) -> None:
+        self.root = root
+        self.typed_below = _typed_below()
+        self.done: dict[int, Coercer | None] = {}
+
+    def of(self, node: Mapping[str, Any]) -> Coercer | None:
+        """The conversion for values under ``node``; None where nothing is ever converted."""
+        if not self.typed_below.get(id(node), True):
+            return None
+        if id(node) in self.done:
+            return self.done[id(node)]
+        cell: list[Coercer] = []  # a reference cycle reaches this node while it compiles
+        self.done[id(node)] = lambda data, path, quoted: cell[0](data, path, quoted)
+        convert = self._compile(_resolve(self.root, node))
+        cell.append(convert)
+        self.done[id(node)] = convert
+        return convert
+
+    def _compile(self, node: Mapping[str, Any]) -> Coercer:
+        branches = node.get("anyOf") or node.get("oneOf")
+        if not branches:
+            return self._shaped(node)
+        # Which branch a value takes depends only on its shape: decide each shape once.
+        resolved = [_resolve(self.root, b) for b in branches]
+        plans: dict[str, tuple[Coercer | None, bool]] = {}
+        for shape, sample in (("none", None), ("object", {}), ("array", []), ("scalar", "")):
+            fitting = [b for b in resolved if _fits(b, sample)]
+            text_fits = any(b.get("type") == "string" for b in fitting)
+            plans[shape] = (self._shaped(fitting[0]) if fitting else None, text_fits)
+
+        def choose(data: Any, path: PathKey, quoted: Callable[[PathKey], bool]) -> Any:
+            convert, text_fits = plans["none" if data is None else _shape(data)]
+            if convert is None:
+                return data
+            if text_fits and isinstance(data, str):
+                return data  # text is a valid reading: keep it as written
+            return convert(data, path, quoted)
+
+        return choose
+
+    def _shaped(self, node: Mapping[str, Any]) -> Coercer:
+        """The conversion by a node once any anyOf/oneOf branch is chosen."""
+        kind = node.get("type")
+        kind = kind if kind in _TYPED else None
+        properties = {k: self.of(v) for k, v in node.get("properties", {}).items()}
         extra = node.get("additionalProperties")
-        out = {}
-        typed_below = _typed_below()
-        out = dict(data)
-        for key, value in data.items():
-            schema = properties.get(key, extra if isinstance(extra, dict) else None)
-            if schema is not None and typed_below.get(id(schema), True):
-                out[key] = _coerce(root, schema, value, (*path, key), quoted)
-        return out
-    if isinstance(data, list) and isinstance(node.get("items"), dict):
-        return [_coerce(root, node["items"], item, (*path, i), quoted)
-                for i, item in enumerate(data)]
-    return data
+        other = self.of(extra) if isinstance(extra, dict) else None
+        items = node.get("items")
+        each = self.of(items) if isinstance(items, dict) else None
+        has_items = isinstance(items, dict)
+
+        def convert(data: Any, path: PathKey, quoted: Callable[[PathKey], bool]) -> Any:
+            if isinstance(data, str):
+                if kind is not None and not quoted(path):
+                    converted = typed(data, kind)  # type: ignore[arg-type]
+                    return data if converted is None else converted
+                return data
+            if isinstance(data, dict):
+                out = dict(data)
+                for key, value in data.items():
+                    child = properties.get(key, other)
+                    if child is not None:
+                        out[key] = child(value, (*path, key), quoted)
+                return out
+            if isinstance(data, list) and has_items:
+                if each is None:
+                    return list(data)
+                return [each(item, (*path, i), quoted) for i, item in enumerate(data)]
+            return data
+
+        return convert
 
 
 def _fits(node: Mapping[str, Any], data: Any) -> bool:

@@ -24,6 +24,17 @@ from .render.simulation_section import render_simulation_section
 from .site_config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS
 
 SIMULATION_ID_PREFIX = "sopgen-simulasi"
+# SOP text is always escaped, so it can never spell these comments.
+DIAGRAM_SLOT = "<!--sopgen:diagram-alir-->"
+SIMULATION_SLOT = "<!--sopgen:simulasi-->"
+
+
+@dataclass(frozen=True)
+class SopPage:
+    sop: Sop
+    markdown: str  # with DIAGRAM_SLOT / SIMULATION_SLOT in place of the large fragments
+    diagram_svg: str  # "" when Graphviz could not draw it
+    diagnostics: list[Diagnostic]
 
 
 @dataclass(frozen=True)
@@ -52,8 +63,13 @@ class SitePages:
         self.template_dir = template_dir
         self.last_changes = last_changes
 
-    def sop_page(self, sop: Sop, links: PageLinks) -> tuple[str, list[Diagnostic]]:
-        """The page Markdown of one SOP, and the problems met drawing its diagram."""
+    def sop_page(self, sop: Sop, links: PageLinks) -> SopPage:
+        """The page Markdown of one SOP, with slots for its two large fragments.
+
+        The diagram and the simulation section are most of a page's HTML. Python-Markdown
+        would parse every tag of them only to pass them through, so the Markdown carries a
+        placeholder comment instead and `fill` puts the fragments into the rendered HTML.
+        """
         diagnostics: list[Diagnostic] = []
         diagram = ""
         try:
@@ -69,19 +85,24 @@ class SitePages:
             source_url=links.source_url,
             source_path=links.source_path,
             last_change=self.last_changes.get(sop.path.resolve()),
-            simulation_html=str(
-                render_simulation_section(
-                    sop,
-                    self.calendar,
-                    # "simulasi" alone is the id MkDocs gives the page's "Simulasi" heading.
-                    id_prefix=SIMULATION_ID_PREFIX,
-                    template_dir=self.template_dir,
-                )
-            ),
-            diagram_svg=diagram,
+            simulation_html=SIMULATION_SLOT,
+            diagram_svg=DIAGRAM_SLOT if diagram else "",
             template_dir=self.template_dir,
         )
-        return front_matter(sop.identitas.nama) + render_sop_page(sop, context), diagnostics
+        markdown = front_matter(sop.identitas.nama) + render_sop_page(sop, context)
+        return SopPage(sop, markdown, diagram, diagnostics)
+
+    def fill(self, page: SopPage, html: str) -> str:
+        """The rendered page HTML with the diagram and the simulation section in their slots."""
+        simulation = render_simulation_section(
+            page.sop,
+            self.calendar,
+            # "simulasi" alone is the id MkDocs gives the page's "Simulasi" heading.
+            id_prefix=SIMULATION_ID_PREFIX,
+            template_dir=self.template_dir,
+        )
+        html = html.replace(DIAGRAM_SLOT, page.diagram_svg, 1)
+        return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
 def front_matter(title: str) -> str:

@@ -184,6 +184,10 @@
       list.push([t.cx, route.arrive.y]);
     } else if (route.depart) {
       list.push([t.cx, route.depart.y]);
+    } else {
+      // Straight down: centres differ by subpixels at most; keep the line exactly vertical.
+      list.push([s.cx, t.top]);
+      return list;
     }
     list.push([t.cx, t.top]);
     return list;

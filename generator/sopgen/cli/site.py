@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import signal
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -86,6 +87,8 @@ def run_serve(args: argparse.Namespace) -> int:
     problem = _precondition(sops_dir)
     if problem is not None:
         return problem
+    # A terminated server stops like one interrupted with Ctrl-C, so its temporary folder goes.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
         config_file = _project(sops_dir, Path(work), args.site_name)
         try:

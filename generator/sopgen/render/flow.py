@@ -75,11 +75,10 @@ def build_flow(sop: Sop) -> Flow:
         if step.keputusan is not None:
             for branch, target in (("ya", step.keputusan.ya), ("tidak", step.keputusan.tidak)):
                 if target == END:
-                    key = end_key(step.key, branch)
-                    symbols.append(
-                        Symbol(key, "terminator", END_LABEL, lanes[:1], len(symbols), step.anchor,
-                               None)
-                    )
+                    symbols.append(Symbol(
+                        key=end_key(step.key, branch), shape="terminator", label=END_LABEL,
+                        lanes=lanes[:1], row=len(symbols), anchor=step.anchor, step=None,
+                    ))
     row_of = {symbol.key: symbol for symbol in symbols}
     arrows: list[Arrow] = []
     for step in sop.langkah:
