@@ -240,6 +240,9 @@ def print_table(rows: list[Row], count: int) -> None:
     width = max(len(row.name) for row in rows)
     print(f"\n{'':<{width}}  {'wall s':>7}  {'CPU s':>7}  {'files/s':>8}")
     for row in rows:
+        if row.wall < 0:  # a heading
+            print(row.name)
+            continue
         cpu = f"{row.cpu:7.3f}" if row.cpu is not None else f"{'-':>7}"
         rate = f"{count / row.wall:8.0f}" if row.wall > 0 else f"{'-':>8}"
         print(f"{row.name:<{width}}  {row.wall:7.3f}  {cpu}  {rate}")
@@ -295,7 +298,7 @@ def main() -> int:
         if not args.skip_check_jsonschema:
             cj_row, cj_code, cj_said = check_jsonschema(files, work)
             rows.append(cj_row)
-        rows.append(Row("CPU time of each stage, one process:", 0.0, None))
+        rows.append(Row("CPU time of each stage, one process:", -1.0, None))
         rows.extend(stages(files, args.repeat))
         print_table(rows, len(files))
         if cj_code is not None:

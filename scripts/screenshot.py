@@ -2,12 +2,12 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/screenshot.py [SOP_ID] [--width 1440] [--output PATH]
+    .venv/bin/python scripts/screenshot.py [SOP_ID] [--width 1680] [--output PATH]
 
 Builds the site of ``sops/`` into a temporary folder with ``sopgen build``, serves it on a free
-port of 127.0.0.1, and photographs the whole SOP page in headless Chromium once its swimlane
-arrows are drawn. Chromium is Debian's ``/usr/bin/chromium`` unless ``$SOPGEN_CHROMIUM`` names
-another; nothing is downloaded.
+port of 127.0.0.1, and photographs the SOP page from its top to the end of the procedure table
+in headless Chromium once its swimlane arrows are drawn. Chromium is Debian's
+``/usr/bin/chromium`` unless ``$SOPGEN_CHROMIUM`` names another; nothing is downloaded.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sop_id", nargs="?", default=DEFAULT_SOP)
-    parser.add_argument("--width", type=int, default=1440)
+    parser.add_argument("--width", type=int, default=1680)
     parser.add_argument("--output", type=Path, default=REPO / "docs/assets/screenshot-sop.png")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="sopgen-screenshot-") as work:
@@ -63,7 +63,16 @@ def main() -> int:
                 page.goto(f"http://127.0.0.1:{server.server_address[1]}/sop/{args.sop_id}/")
                 page.wait_for_function(ARROWS_DRAWN)
                 args.output.parent.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(args.output), full_page=True)
+                # The identity block and the procedure table: the part that looks like the form.
+                bottom = page.evaluate(
+                    "() => { const r = document.querySelector('div.sopgen-flow')"
+                    ".getBoundingClientRect(); return r.bottom + window.scrollY + 24; }"
+                )
+                page.screenshot(
+                    path=str(args.output),
+                    full_page=True,
+                    clip={"x": 0, "y": 0, "width": args.width, "height": bottom},
+                )
                 browser.close()
         finally:
             server.shutdown()

@@ -109,6 +109,25 @@ def test_several_paths(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert code == 0 and out.startswith("2 berkas diperiksa")
 
 
+def test_the_corpus_calendar_is_validated_too(
+    corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    calendar = corpus / "sops" / "kalender.yaml"
+    calendar.write_text("versi_format: 1\nhari:\n  senin: {buka: \"07:30\", tutup: \"16:00\"}\n"
+                        "liburan: []\n", "utf-8")
+    code, out, _ = run(["validate"], capsys)
+    assert code == 1
+    assert "sops/kalender.yaml:4:1: error SOP801: Kunci `liburan`" in out
+    assert out.endswith("3 berkas diperiksa: 1 galat, 0 peringatan\n")
+    code, out, _ = run(["validate", "sops/kalender.yaml", "--format", "json"], capsys)
+    assert code == 1 and json.loads(out)["files"] == 1
+    calendar.write_text("versi_format: 1\n", "utf-8")
+    code, out, _ = run(["validate"], capsys)
+    assert (code, out) == (0, "3 berkas diperiksa: 0 galat, 0 peringatan\n")
+    code, out, _ = run(["validate", "sops/diskominfo"], capsys)
+    assert (code, out) == (0, "1 berkas diperiksa: 0 galat, 0 peringatan\n")
+
+
 def test_missing_path_is_a_usage_error(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["validate", "sops", "tidak-ada"], capsys)
     assert (code, out) == (2, "")

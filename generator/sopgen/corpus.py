@@ -123,21 +123,47 @@ def check_paths(paths: Sequence[Path], *, build: bool = True) -> CorpusResult:
 
 
 def _files_with_roots(paths: Iterable[Path]) -> list[tuple[Path, Path]]:
+    return _classify(paths)[0]
+
+
+def _classify(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """SOP files with their corpus roots, and calendar files (a `kalender.yaml` at a root)."""
     found: dict[Path, Path] = {}
+    calendars: set[Path] = set()
     for given in paths:
         given = Path(given).absolute()
         if given.is_dir():
             root = next((p for p in (given, *given.parents) if p.name == "sops"), given)
             for file in _sop_files_below(given):
-                if not (file.name in CALENDAR_NAMES and file.parent == root):
+                if file.name in CALENDAR_NAMES and file.parent == root:
+                    calendars.add(file)
+                else:
                     found.setdefault(file, root)
         elif given.suffix in SOP_SUFFIXES:
             root = corpus_root(given)
-            if not (given.name in CALENDAR_NAMES and given.parent == root):
+            if given.name in CALENDAR_NAMES and given.parent == root:
+                calendars.add(given)
+            else:
                 found.setdefault(given, root)
         else:
             found.setdefault(given, corpus_root(given))  # reported as unreadable by the loader
-    return sorted(found.items())
+    return sorted(found.items()), sorted(calendars)
+
+
+def check_calendars(paths: Sequence[Path]) -> list[FileResult]:
+    """The problems of every calendar file among ``paths`` (found as `find_sop_files` skips
+    them): so `sopgen validate sops/` checks `sops/kalender.yaml` too."""
+    from .calendar_file import load_calendar  # the calendar code loads only when needed
+
+    results = []
+    for file in _classify(paths)[1]:
+        display = display_path(file)
+        try:
+            _, diagnostics = load_calendar(file, display)
+        except Exception as error:  # reported, never raised
+            diagnostics = [INTERNAL_ERROR.at(display, error=repr(error))]
+        results.append(FileResult(display, None, sorted(diagnostics, key=Diagnostic.sort_key)))
+    return results
 
 
 def _sop_files_below(folder: Path) -> list[Path]:

@@ -27,7 +27,7 @@ from mkdocs.structure.nav import nest_paths
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from .calendar_file import calendar_for_corpus, load_calendar
+from .calendar_file import CALENDAR_FILE, calendar_for_corpus, load_calendar
 from .corpus import check_corpus
 from .diagnostics import Diagnostic
 from .git_dates import last_change_dates
@@ -103,7 +103,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         result = check_corpus(self._paths.sops_dir)
         calendar, calendar_diagnostics = self._calendar()
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
-        report = render_text(diagnostics, len(result.files))
+        report = render_text(diagnostics, len(result.files) + self._calendar_files())
         has_errors = any(d.is_error for d in diagnostics)
         if has_errors and not self._serving:
             raise PluginError(report)
@@ -214,6 +214,12 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             if extra is not None:
                 server.watch(str(extra))
         return server
+
+    def _calendar_files(self) -> int:
+        """How many calendar files were read (0 or 1), counted like `sopgen validate` does."""
+        assert self._paths is not None
+        path = self._paths.calendar or self._paths.sops_dir / CALENDAR_FILE
+        return int(path.is_file())
 
     def _calendar(self) -> tuple[OfficeCalendar, list[Diagnostic]]:
         assert self._paths is not None

@@ -89,7 +89,7 @@ class SitePages:
             diagram_svg=DIAGRAM_SLOT if diagram else "",
             template_dir=self.template_dir,
         )
-        markdown = front_matter(sop.identitas.nama) + render_sop_page(sop, context)
+        markdown = front_matter(sop.identitas.nama, wide=True) + render_sop_page(sop, context)
         return SopPage(sop, markdown, diagram, diagnostics)
 
     def fill(self, page: SopPage, html: str) -> str:
@@ -105,15 +105,19 @@ class SitePages:
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
-def front_matter(title: str) -> str:
+def front_matter(title: str, *, wide: bool = False) -> str:
     """YAML front matter giving the page its title, HTML-escaped.
 
     Material prints ``page.meta.title`` unescaped in ``<title>`` and the header; without it,
     it prints ``page.title | striptags``, which *unescapes* entities and would let SOP text close
     the ``<title>`` element. JSON is valid YAML, so the string needs no YAML quoting rules.
+
+    With ``wide``, Material's table-of-contents sidebar is hidden: an SOP page is a landscape
+    form whose procedure table needs the width more than five headings need a sidebar.
     """
     safe = escape(" ".join(title.split()), quote=False)
-    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n---\n\n"
+    hide = "hide:\n  - toc\n" if wide else ""
+    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n{hide}---\n\n"
 
 
 def error_page(title: str, report: str) -> str:

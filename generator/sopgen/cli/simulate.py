@@ -177,6 +177,7 @@ def run_check(args: argparse.Namespace) -> int:
     from ..reporters import render_text
     from ..routes import summarize_routes
     from ..simulation import run_all
+    from ..calendar_file import CALENDAR_FILE
     from ..simulation_text import diagnostic_lines, longest_route_line, scenario_line
 
     lang: str = args.lang
@@ -194,7 +195,9 @@ def run_check(args: argparse.Namespace) -> int:
         calendars[root] = calendar
         diagnostics.extend(d for d in found if d not in diagnostics)
     diagnostics.sort(key=Diagnostic.sort_key)
-    sys.stdout.write(render_text(diagnostics, len(result.files), lang))
+    read = {args.kalender} if args.kalender else {r / CALENDAR_FILE for r in calendars}
+    counted = len(result.files) + sum(p.is_file() for p in read)  # calendars count as files
+    sys.stdout.write(render_text(diagnostics, counted, lang))
     lines: list[str] = []
     failed = 0
     scenarios = 0

@@ -51,7 +51,8 @@ def register(commands: Any) -> None:
         "validate",
         help="check SOP files (YAML) and report every problem",
         description="Check SOP files: YAML, schema, steps, dates, durations and links between "
-        "SOPs. Folders are searched recursively for *.yaml and *.yml.",
+        "SOPs. Folders are searched recursively for *.yaml and *.yml; a kalender.yaml at the "
+        "corpus root is checked as the office calendar.",
     )
     validate.add_argument(
         "paths", nargs="*", type=Path, metavar="PATH",
@@ -84,7 +85,7 @@ def exit_code(diagnostics: Sequence[Diagnostic], *, strict: bool) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from ..corpus import check_paths  # the whole checking pipeline loads only when needed
+    from ..corpus import check_calendars, check_paths  # the pipeline loads only when needed
 
     lang: str = args.lang
     paths: list[Path] = list(args.paths) or [Path(DEFAULT_SOPS_DIR)]
@@ -94,9 +95,14 @@ def run_validate(args: argparse.Namespace) -> int:
             _say(sys.stderr, "missing_path", lang, path=path.as_posix())
         return EXIT_USAGE
     result = check_paths(paths)
-    diagnostics = result.diagnostics
+    calendars = check_calendars(paths)
+    diagnostics = sorted(
+        [*result.diagnostics, *(d for c in calendars for d in c.diagnostics)],
+        key=Diagnostic.sort_key,
+    )
     output = render(
-        diagnostics, len(result.files), output_format=args.output_format, lang=lang,
+        diagnostics, len(result.files) + len(calendars),
+        output_format=args.output_format, lang=lang,
         color=args.output_format == "text" and _wants_color(sys.stdout),
     )
     sys.stdout.write(output)
