@@ -173,11 +173,11 @@ def run_simulate(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from ..calendar_file import CALENDAR_FILE
     from ..corpus import check_paths, corpus_root
     from ..reporters import render_text
     from ..routes import summarize_routes
     from ..simulation import run_all
-    from ..calendar_file import CALENDAR_FILE
     from ..simulation_text import diagnostic_lines, longest_route_line, scenario_line
 
     lang: str = args.lang
