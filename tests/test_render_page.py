@@ -15,6 +15,7 @@ from sopgen.model import Approver, Identity, Revision
 from sopgen.render.assets import asset_files
 from sopgen.render.dates import tanggal
 from sopgen.render.page import PageContext, render_sop_page
+from sopgen.site_pages import BLOCK_SLOT, LIFT_FROM, lift_html_blocks
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition"]
 
@@ -248,3 +249,32 @@ def test_asset_files_and_overrides(tmp_path: Path) -> None:
     replaced = asset_files(tmp_path)
     assert replaced["assets/sopgen/sopgen.css"] == tmp_path / "assets" / "sopgen.css"
     assert replaced["assets/sopgen/swimlane.js"] == files["assets/sopgen/swimlane.js"]
+
+
+# --- raw HTML blocks lifted out of the Markdown (the plugin's speed-up) -------------------------
+
+EXTENSIONS = ["toc", "tables", "attr_list", "admonition", "pymdownx.superfences",
+              "pymdownx.details"]
+
+
+def test_lifted_blocks_put_back_give_the_same_html() -> None:
+    page = render_sop_page(long_sop(), context(simulation_html="<div><p>hasil</p></div>"))
+    lifted, blocks = lift_html_blocks(page)
+    assert len(blocks) >= 2  # at least the identity block and the procedure table
+    assert "sopgen-procedure" not in lifted and len(lifted) < len(page) // 4
+    direct = markdown.markdown(page, extensions=EXTENSIONS)
+    converted = markdown.markdown(lifted, extensions=EXTENSIONS)
+    assert converted != direct
+    restored = converted
+    for number, block in enumerate(blocks):
+        restored = restored.replace(BLOCK_SLOT.format(number), block, 1)
+    assert restored == direct
+
+
+def test_small_blocks_and_markdown_inside_html_stay() -> None:
+    big = "<div>" + "x" * LIFT_FROM + "</div>"
+    wants_markdown = '<div markdown="1">' + "*y* " * LIFT_FROM + "</div>"
+    text = f"# T\n\n<p>small</p>\n\n{big}\n\n{wants_markdown}\n\n<!-- {big} -->\n"
+    lifted, blocks = lift_html_blocks(text)
+    assert blocks == (big,)
+    assert lifted == text.replace(big, BLOCK_SLOT.format(0), 1)

@@ -199,12 +199,21 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return link_for
 
     def on_page_content(
-        self, html: str, page: Page, config: MkDocsConfig, files: Files
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        pending = self._pending.pop(page.file.src_uri, None)
+        pending = self._pending.get(page.file.src_uri)
         if pending is None or self._pages is None:
             return html
-        return self._pages.fill(pending, html)
+        return self._pages.fill_content(pending, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The diagram and the simulation section go into the finished HTML, after the search
+        # plugin has indexed the page: they are most of its markup (SVG), and parsing them for
+        # the index took half the build time while adding no words to search for.
+        pending = self._pending.pop(page.file.src_uri, None)
+        if pending is None or self._pages is None:
+            return output
+        return self._pages.fill_output(pending, output)
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled or self._paths is None:

@@ -27,12 +27,15 @@ SIMULATION_ID_PREFIX = "sopgen-simulasi"
 # SOP text is always escaped, so it can never spell these comments.
 DIAGRAM_SLOT = "<!--sopgen:diagram-alir-->"
 SIMULATION_SLOT = "<!--sopgen:simulasi-->"
+BLOCK_SLOT = "<!--sopgen:blok-{}-->"
+LIFT_FROM = 1000  # characters: smaller raw HTML blocks cost Markdown next to nothing
 
 
 @dataclass(frozen=True)
 class SopPage:
     sop: Sop
-    markdown: str  # with DIAGRAM_SLOT / SIMULATION_SLOT in place of the large fragments
+    markdown: str  # with slots (HTML comments) in place of the large HTML fragments
+    blocks: tuple[str, ...]  # the raw HTML blocks lifted out of the Markdown, by BLOCK_SLOT
     diagram_svg: str  # "" when Graphviz could not draw it
     diagnostics: list[Diagnostic]
 
@@ -64,11 +67,13 @@ class SitePages:
         self.last_changes = last_changes
 
     def sop_page(self, sop: Sop, links: PageLinks) -> SopPage:
-        """The page Markdown of one SOP, with slots for its two large fragments.
+        """The page Markdown of one SOP, with slots for its large HTML fragments.
 
-        The diagram and the simulation section are most of a page's HTML. Python-Markdown
-        would parse every tag of them only to pass them through, so the Markdown carries a
-        placeholder comment instead and `fill` puts the fragments into the rendered HTML.
+        Nearly all of a page is raw HTML that Python-Markdown would parse tag by tag only to
+        pass it through unchanged. So the Markdown carries placeholder comments instead: the
+        raw blocks of the templates (the identity block, the procedure table) come back in
+        `fill_content`, before the search plugin indexes the page; the diagram and the
+        simulation section, which are SVG and add no searchable words, in `fill_output`.
         """
         diagnostics: list[Diagnostic] = []
         diagram = ""
@@ -89,11 +94,18 @@ class SitePages:
             diagram_svg=DIAGRAM_SLOT if diagram else "",
             template_dir=self.template_dir,
         )
-        markdown = front_matter(sop.identitas.nama, wide=True) + render_sop_page(sop, context)
-        return SopPage(sop, markdown, diagram, diagnostics)
+        markdown, blocks = lift_html_blocks(render_sop_page(sop, context))
+        markdown = front_matter(sop.identitas.nama, wide=True) + markdown
+        return SopPage(sop, markdown, blocks, diagram, diagnostics)
 
-    def fill(self, page: SopPage, html: str) -> str:
-        """The rendered page HTML with the diagram and the simulation section in their slots."""
+    def fill_content(self, page: SopPage, html: str) -> str:
+        """The page's HTML from Markdown with the lifted raw HTML blocks back in their slots."""
+        for number, block in enumerate(page.blocks):
+            html = html.replace(BLOCK_SLOT.format(number), block, 1)
+        return html
+
+    def fill_output(self, page: SopPage, html: str) -> str:
+        """The finished page with the diagram and the simulation section in their slots."""
         simulation = render_simulation_section(
             page.sop,
             self.calendar,
@@ -103,6 +115,24 @@ class SitePages:
         )
         html = html.replace(DIAGRAM_SLOT, page.diagram_svg, 1)
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
+
+
+def lift_html_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
+    """The Markdown with each large raw HTML block replaced by a numbered `BLOCK_SLOT`, and
+    the blocks.
+
+    A raw HTML block starts a paragraph with a tag and ends at a blank line; Python-Markdown
+    gives it back verbatim, so putting it back after conversion changes nothing but the time.
+    Blocks asking for Markdown inside (``markdown="1"``, the md_in_html extension) stay.
+    """
+    blocks: list[str] = []
+    parts = markdown.split("\n\n")
+    for index, part in enumerate(parts):
+        if (len(part) >= LIFT_FROM and part.startswith("<") and not part.startswith("<!--")
+                and "markdown=" not in part):
+            parts[index] = BLOCK_SLOT.format(len(blocks))
+            blocks.append(part)
+    return "\n\n".join(parts), tuple(blocks)
 
 
 def front_matter(title: str, *, wide: bool = False) -> str:
