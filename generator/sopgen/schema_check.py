@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import json
 from collections.abc import Callable, Iterator, Mapping
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
 
 # Editors and the published site read the schema from the repository's top level, so the
 # package reads the same file rather than a copy that could drift.
-SCHEMA_FILE = Path(__file__).resolve().parents[2] / "schema" / "sop.schema.json"
+SCHEMA_FILE = Path(str(resources.files("sopgen.schema") / "sop.schema.json"))
 
 
 @functools.cache
