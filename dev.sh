@@ -10,6 +10,9 @@ cd "$(dirname "$0")"
 
 PYTHON=${PYTHON:-python3}
 VENV=.venv
+# Material prints a boxed notice of its end of life (May 2027) on every build; the README says
+# so once instead. Set NO_MKDOCS_2_WARNING=0 to see it.
+export NO_MKDOCS_2_WARNING=${NO_MKDOCS_2_WARNING:-1}
 
 say() { printf '[dev.sh] %s\n' "$*" >&2; }
 
