@@ -229,7 +229,7 @@ def fake_result(*severities: Severity) -> CorpusResult:
 def test_exit_code(severities: tuple[Severity, ...], strict: bool, expected: int,
                    corpus: Path, monkeypatch: pytest.MonkeyPatch,
                    capsys: pytest.CaptureFixture[str]) -> None:
-    monkeypatch.setattr("sopgen.corpus.check_paths", lambda paths: fake_result(*severities))
+    monkeypatch.setattr("sopgen.corpus.check_paths", lambda paths, **_: fake_result(*severities))
     argv = ["validate", *(["--strict"] if strict else [])]
     code, out, _ = run(argv, capsys)
     assert code == expected
@@ -241,7 +241,7 @@ def test_exit_code(severities: tuple[Severity, ...], strict: bool, expected: int
 def test_no_colour_when_not_a_terminal(corpus: Path, monkeypatch: pytest.MonkeyPatch,
                                        capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr("sopgen.corpus.check_paths",
-                        lambda paths: fake_result(Severity.ERROR))
+                        lambda paths, **_: fake_result(Severity.ERROR))
     _, out, _ = run(["validate"], capsys)
     assert "\x1b" not in out
 

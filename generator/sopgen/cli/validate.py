@@ -94,7 +94,9 @@ def run_validate(args: argparse.Namespace) -> int:
         for path in missing:
             _say(sys.stderr, "missing_path", lang, path=path.as_posix())
         return EXIT_USAGE
-    result = check_paths(paths)
+    # Reporting needs no models; not building them also spares sending every parsed document
+    # back from the second process (a third of the time on 1,000 files).
+    result = check_paths(paths, build=False)
     calendars = check_calendars(paths)
     diagnostics = sorted(
         [*result.diagnostics, *(d for c in calendars for d in c.diagnostics)],
