@@ -3,7 +3,8 @@
  *
  * The HTML already holds every arrow (polyline.sopgen-arrow[data-from][data-to][data-exit]), label
  * and join line; this script only computes their geometry, in the overlay's CSS px, whenever the
- * layout changes (resize, fonts loaded, print, Material's instant navigation).
+ * layout changes (resize, fonts loaded, print, Material's instant navigation). For print,
+ * swimlane_print.js first splits the table into pages joined by off-page connectors.
  *
  * Routing keeps arrows off symbols: symbols sit centred in their cells with padding, so
  * - vertical runs happen only in gutters (strips at the left/right edge of each actor column,
@@ -46,24 +47,26 @@
         if (rowIndex === 0) {
           lanes.push({ box: boxOf(cell, origin), minLeft: Infinity, maxRight: -Infinity });
         }
-        var element = cell.querySelector(".sopgen-symbol");
-        if (!element || !lanes[laneIndex]) {
+        var lane = lanes[laneIndex];
+        if (!lane) {
           return;
         }
-        var box = boxOf(element, origin);
-        var lane = lanes[laneIndex];
-        lane.minLeft = Math.min(lane.minLeft, box.left);
-        lane.maxRight = Math.max(lane.maxRight, box.right);
-        row.symTop = Math.min(row.symTop, box.top);
-        row.symBottom = Math.max(row.symBottom, box.bottom);
-        row.lanes.add(laneIndex);
-        var key = element.getAttribute("data-step");
-        var known = symbols.get(key);
-        if (known) {
-          known.boxes.push(box);
-        } else {
-          symbols.set(key, { box: box, boxes: [box], lane: laneIndex, row: rowIndex });
-        }
+        // Usually one symbol per cell; a printed page's connector row may hold several.
+        cell.querySelectorAll(".sopgen-symbol").forEach(function (element) {
+          var box = boxOf(element, origin);
+          lane.minLeft = Math.min(lane.minLeft, box.left);
+          lane.maxRight = Math.max(lane.maxRight, box.right);
+          row.symTop = Math.min(row.symTop, box.top);
+          row.symBottom = Math.max(row.symBottom, box.bottom);
+          row.lanes.add(laneIndex);
+          var key = element.getAttribute("data-step");
+          var known = symbols.get(key);
+          if (known) {
+            known.boxes.push(box);
+          } else {
+            symbols.set(key, { box: box, boxes: [box], lane: laneIndex, row: rowIndex });
+          }
+        });
       });
       rows.push(row);
     });

@@ -25,6 +25,10 @@ DOM contract of the procedure table (browser tests and ``assets/sopgen/swimlane.
   the overlay's coordinates; the labels are ``text.sopgen-arrow-label[data-from][data-to]``;
   the join line of a shared step is ``line.sopgen-join[data-step]``. The script fills in the
   geometry; the elements themselves are in the HTML.
+- for print only, ``assets/sopgen/swimlane_print.js`` adds ``tr.sopgen-connector-row`` rows
+  holding off-page connectors ``.sopgen-symbol.sopgen-connector`` whose ``data-step`` is
+  ``sambungan:<keluar|masuk>:<page>:<target step key>``, and splits each arrow that crosses a
+  page in two through them; it removes all of it when the page leaves print media.
 """
 
 from __future__ import annotations
