@@ -110,6 +110,29 @@ def segment_crosses(a: list[float], b: list[float], box: dict[str, float]) -> bo
     return high - low > 1e-9
 
 
+def arrow_problems(
+    arrow: dict[str, Any], first_symbol: dict[str, dict[str, Any]], symbols: list[dict[str, Any]]
+) -> list[str]:
+    """An arrow starts and ends on its symbols' boxes and crosses no other symbol."""
+    name = f"arrow {arrow['from']}->{arrow['to']}"
+    points = arrow["points"]
+    source, target = first_symbol.get(arrow["from"]), first_symbol.get(arrow["to"])
+    if len(points) < 2 or source is None or target is None:
+        return [f"{name}: {len(points)} points, ends {source}, {target}"]
+    problems = []
+    if not _on_boundary(points[0], source["box"]):
+        problems.append(f"{name} starts at {points[0]}, off {source['box']}")
+    if not _on_boundary(points[-1], target["box"]):
+        problems.append(f"{name} ends at {points[-1]}, off {target['box']}")
+    for symbol in symbols:
+        if symbol["step"] in (arrow["from"], arrow["to"]):
+            continue
+        for a, b in itertools.pairwise(points):
+            if segment_crosses(a, b, symbol["box"]):
+                problems.append(f"{name} crosses symbol {symbol['step']} on {a}-{b}")
+    return problems
+
+
 def layout_problems(sop: Sop, found: dict[str, Any]) -> list[str]:
     problems: list[str] = []
     symbols = found["symbols"]
@@ -147,23 +170,8 @@ def layout_problems(sop: Sop, found: dict[str, Any]) -> list[str]:
 
     drawn: Counter[tuple[str, str, str | None]] = Counter()
     for arrow in found["arrows"]:
-        name = f"arrow {arrow['from']}->{arrow['to']}"
         drawn[(arrow["from"], arrow["to"], arrow["label"])] += 1
-        points = arrow["points"]
-        source, target = first_symbol.get(arrow["from"]), first_symbol.get(arrow["to"])
-        if len(points) < 2 or source is None or target is None:
-            problems.append(f"{name}: {len(points)} points, ends {source}, {target}")
-            continue
-        if not _on_boundary(points[0], source["box"]):
-            problems.append(f"{name} starts at {points[0]}, off {source['box']}")
-        if not _on_boundary(points[-1], target["box"]):
-            problems.append(f"{name} ends at {points[-1]}, off {target['box']}")
-        for symbol in symbols:
-            if symbol["step"] in (arrow["from"], arrow["to"]):
-                continue
-            for a, b in itertools.pairwise(points):
-                if segment_crosses(a, b, symbol["box"]):
-                    problems.append(f"{name} crosses symbol {symbol['step']} on {a}-{b}")
+        problems += arrow_problems(arrow, first_symbol, symbols)
     expected = expected_edges(sop)
     if drawn != expected:
         problems.append(f"arrows {sorted(drawn.items())} != model {sorted(expected.items())}")

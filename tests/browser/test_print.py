@@ -10,7 +10,6 @@ The PDFs are written to ``test-artifacts/print/`` for people to look at.
 
 from __future__ import annotations
 
-import itertools
 import math
 from collections import Counter
 from pathlib import Path
@@ -19,14 +18,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 from served_sites import ARROWS_DRAWN
-from test_layout import (
-    MEASURE,
-    SOP_IDS,
-    _on_boundary,
-    expected_edges,
-    layout_problems,
-    segment_crosses,
-)
+from test_layout import MEASURE, SOP_IDS, arrow_problems, expected_edges, layout_problems
 
 from sopgen.model import Sop
 
@@ -121,25 +113,10 @@ def paginated_problems(sop: Sop, found: dict[str, Any]) -> list[str]:
             problems.append(f"symbol {symbol['step']} sits in row {symbol['rowStep']}")
     joined: Counter[tuple[str, str, str | None]] = Counter()
     for arrow in found["arrows"]:
-        name = f"arrow {arrow['from']}->{arrow['to']}"
-        source, target = first.get(arrow["from"]), first.get(arrow["to"])
-        points = arrow["points"]
-        if source is None or target is None or len(points) < 2:
-            problems.append(f"{name}: ends {source}, {target}, {len(points)} points")
-            continue
-        if not _on_boundary(points[0], source["box"]):
-            problems.append(f"{name} starts off its symbol")
-        if not _on_boundary(points[-1], target["box"]):
-            problems.append(f"{name} ends off its symbol")
-        for symbol in symbols:
-            if symbol["step"] in (arrow["from"], arrow["to"]):
-                continue
-            for a, b in itertools.pairwise(points):
-                if segment_crosses(a, b, symbol["box"]):
-                    problems.append(f"{name} crosses symbol {symbol['step']}")
+        problems += arrow_problems(arrow, first, symbols)
         if arrow["from"].startswith(IN):
             if arrow["to"] != target_of(arrow["from"]):
-                problems.append(f"{name} does not lead to its connector's target")
+                problems.append(f"arrow {arrow['from']} does not lead to its connector's target")
             continue
         to = target_of(arrow["to"]) if arrow["to"].startswith(OUT) else arrow["to"]
         joined[(arrow["from"], to, arrow["label"])] += 1
