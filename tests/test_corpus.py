@@ -265,3 +265,47 @@ def test_collector_state_is_restored(corpus: Path) -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# --- identitas.logo: an image file inside the corpus (SOP605-607) --------------------------------
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+def with_logo(nomor: str, logo: str) -> str:
+    return variant(("  nomor:", f"  logo: {logo}\n  nomor:"), base=sop_text(nomor))
+
+
+@pytest.mark.parametrize(
+    ("logo", "code", "words"),
+    [
+        ("../tidak-ada.png", "SOP605", "not found"),
+        ("../../../luar.png", "SOP606", "outside the folder `sops`"),
+        ("../logo.txt", "SOP607", "not a supported image type"),
+        ("../besar.png", "SOP607", "larger than 1 MB"),
+    ],
+)
+def test_a_bad_logo_is_reported_at_its_value(
+    corpus: Path, logo: str, code: str, words: str
+) -> None:
+    (corpus.parent / "luar.png").write_bytes(PNG)
+    write(corpus, "logo.txt", "bukan gambar")
+    (corpus / "besar.png").write_bytes(PNG + b"\x00" * (1024 * 1024))
+    text = with_logo("A/7", logo)
+    write(corpus, "umum/berlogo.yaml", text)
+    result = check_paths([corpus / "umum" / "berlogo.yaml"])
+    found = only(result.diagnostics, code)
+    assert (found.line, found.column) == position(text, logo)
+    assert words in found.message_in("en") and found.hint_in("id")
+    assert result.sops == []
+
+
+def test_a_good_logo_reaches_the_model(corpus: Path) -> None:
+    (corpus / "umum" / "lambang.PNG").write_bytes(PNG)
+    write(corpus, "umum/berlogo.yaml", with_logo("A/7", "lambang.PNG"))
+    write(corpus, "diskominfo/tanpa.yaml", sop_text("A/8"))
+    result = check_corpus(corpus)
+    assert result.diagnostics == []
+    logos = {sop.id: sop.identitas.logo for sop in result.sops}
+    assert logos["umum/berlogo"] == (corpus / "umum" / "lambang.PNG").resolve()
+    assert logos["diskominfo/tanpa"] is None

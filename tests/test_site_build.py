@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -334,3 +335,27 @@ def test_serve_survives_an_invalid_sop_and_recovers_on_the_fix(tmp_path: Path) -
             server.kill()
             _, err = server.communicate()
     assert b"Traceback" not in err
+
+
+def test_logos_are_published_once_by_content_and_shown_in_the_identity_block(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "project")
+    image = b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle r="4"/></svg>'
+    (project / "sops" / "lambang.svg").write_bytes(image)
+    (project / "sops" / "salinan.svg").write_bytes(image)  # same picture under another name
+    for sop_id, logo in ((DEMAK, "../lambang.svg"), (TABANAN, "../salinan.svg")):
+        path = project / "sops" / f"{sop_id}.yaml"
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("  nomor:", f"  logo: {logo}\n  nomor:", 1), "utf-8")
+    site = build_project(project)
+    published = sorted((site / "assets" / "sopgen" / "logo").iterdir())
+    assert len(published) == 1 and published[0].read_bytes() == image
+    for sop_id in (DEMAK, TABANAN):
+        page = read(site, f"sop/{sop_id}/index.html")
+        src = re.search(r'<img class="sopgen-logo" src="([^"]+)" alt="Logo ([^"]+)"', page)
+        assert src is not None, sop_id
+        assert (site / "sop" / sop_id / src.group(1)).resolve() == published[0].resolve()
+        assert src.group(2).startswith("Pemerintah Kabupaten")
+    plain = build_project(make_project(tmp_path / "tanpa"))
+    assert 'class="sopgen-logo"' not in read(plain, f"sop/{DEMAK}/index.html")

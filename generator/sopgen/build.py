@@ -57,7 +57,7 @@ def build_sop(
     return Sop(
         id=sop_id,
         path=path,
-        identitas=_identity(data["identitas"]),
+        identitas=_identity(data["identitas"], path),
         dasar_hukum=_texts(data["dasar_hukum"]),
         kualifikasi_pelaksana=_texts(data["kualifikasi_pelaksana"]),
         keterkaitan=tuple(links),
@@ -81,7 +81,7 @@ def _date(text: str) -> dt.date:
     return dt.date.fromisoformat(text)
 
 
-def _identity(data: dict[str, Any]) -> Identity:
+def _identity(data: dict[str, Any], path: Path) -> Identity:
     label_key = "tanggal_efektif" if "tanggal_efektif" in data else "tanggal_pengesahan"
     written = data.get("tanggal_revisi")
     if written is None:
@@ -106,6 +106,7 @@ def _identity(data: dict[str, Any]) -> Identity:
             nip=approver.get("nip"),
         ),
         tanggal_revisi=revisions,
+        logo=(path.parent / data["logo"].strip()).resolve() if data.get("logo") else None,
     )
 
 

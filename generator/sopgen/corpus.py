@@ -18,7 +18,7 @@ from typing import Any
 from .build import build_sop
 from .diagnostics import Diagnostic, Message, Severity
 from .file_check import INTERNAL_ERROR, FileCheck, check_files, paused_collector
-from .model import Sop
+from .model import Position, Sop
 from .suggest import did_you_mean
 
 SOP_SUFFIXES = (".yaml", ".yml")
@@ -55,6 +55,34 @@ DUPLICATE_ID = Message(
     "satunya.",
     hint_en="Two files may not differ only in the `.yaml`/`.yml` suffix: rename one of them.",
 )
+LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")
+LOGO_MAX_BYTES = 1024 * 1024
+
+LOGO_MISSING = Message(
+    "SOP605", Severity.ERROR,
+    id="Berkas logo `{logo}` tidak ditemukan (dicari di `{where}`)",
+    en="Logo file `{logo}` not found (looked for `{where}`)",
+    hint_id="Tulis jalur gambar relatif terhadap berkas SOP ini, misalnya `../logo.png` untuk "
+    "gambar di folder satuan kerja di atasnya, dan pastikan berkasnya ikut di-commit.",
+    hint_en="Write the image path relative to this SOP file, e.g. `../logo.png` for an image in "
+    "the folder above, and make sure the file is committed.",
+)
+LOGO_OUTSIDE = Message(
+    "SOP606", Severity.ERROR,
+    id="Berkas logo `{logo}` berada di luar folder `{root}`",
+    en="Logo file `{logo}` lies outside the folder `{root}`",
+    hint_id="Simpan logo di dalam folder SOP (misalnya `{root}/logo.png`) agar ikut diterbitkan.",
+    hint_en="Keep the logo inside the SOP folder (e.g. `{root}/logo.png`) so it is published.",
+)
+LOGO_UNSUITABLE = Message(
+    "SOP607", Severity.ERROR,
+    id="Berkas logo `{logo}` tidak dapat dipakai: {problem_id}",
+    en="Logo file `{logo}` cannot be used: {problem_en}",
+    hint_id="Pakai gambar PNG, JPG, SVG, WebP atau GIF yang tidak lebih dari 1 MB.",
+    hint_en="Use a PNG, JPG, SVG, WebP or GIF image of at most 1 MB.",
+)
+
+
 @dataclass
 class FileResult:
     file: str
@@ -280,6 +308,28 @@ class _Corpus:
             problem = links.problem(ref, entry.display, position)
             if problem is not None:
                 entry.diagnostics.append(problem)
+        if check.logo is not None:
+            entry.diagnostics.extend(logo_problems(check.logo, entry, self.root))
+
+
+def logo_problems(logo: tuple[str, Position], entry: _Entry, root: Path) -> list[Diagnostic]:
+    """The logo must be an image file of modest size inside the corpus folder."""
+    text, (line, column) = logo
+    image = (entry.file.parent / text.strip()).resolve()
+    at = (entry.display, line, column)
+    if not image.is_relative_to(root.resolve()):
+        return [LOGO_OUTSIDE.at(*at, logo=text, root=root.name)]
+    if not image.is_file():
+        return [LOGO_MISSING.at(*at, logo=text, where=display_path(image))]
+    if image.suffix.lower() not in LOGO_SUFFIXES:
+        return [LOGO_UNSUITABLE.at(
+            *at, logo=text, problem_id=f"jenis `{image.suffix or '(tanpa akhiran)'}` bukan gambar "
+            "yang didukung", problem_en=f"`{image.suffix or '(no suffix)'}` is not a supported "
+            "image type")]
+    if image.stat().st_size > LOGO_MAX_BYTES:
+        return [LOGO_UNSUITABLE.at(
+            *at, logo=text, problem_id="lebih besar dari 1 MB", problem_en="larger than 1 MB")]
+    return []
 
 
 def _names(files: list[str]) -> str:

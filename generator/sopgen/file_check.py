@@ -58,6 +58,8 @@ class FileCheck:
     nomor_at: Position = (0, 0)
     links: list[tuple[str, Position]] = field(default_factory=list)
     """Every `keterkaitan` item written as ``{sop: ref}``, with the position of ``ref``."""
+    logo: tuple[str, Position] | None = None
+    """`identitas.logo` as written, with its position: checked against the files on disk."""
 
 
 def check_file(file: Path, display: str, *, asked: bool = True, keep_doc: bool = True) -> FileCheck:
@@ -99,6 +101,10 @@ def _summarise(result: FileCheck, doc: LoadedDocument | None) -> None:
     result.nomor = nomor_of(doc)
     if result.nomor is not None:
         result.nomor_at = doc.locate(("identitas", "nomor"))
+    identity = doc.data.get("identitas") if isinstance(doc.data, dict) else None
+    logo = identity.get("logo") if isinstance(identity, dict) else None
+    if isinstance(logo, str) and logo.strip():
+        result.logo = (logo, doc.locate(("identitas", "logo")))
     related = doc.data.get("keterkaitan") if isinstance(doc.data, dict) else None
     for i, item in enumerate(related if isinstance(related, list) else ()):
         ref = item.get("sop") if isinstance(item, dict) else None

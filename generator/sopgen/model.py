@@ -57,6 +57,7 @@ class Identity:
     efektif_label: str  # "Tanggal Efektif" or "Tanggal Pengesahan", as the file chose
     disahkan_oleh: Approver
     tanggal_revisi: tuple[Revision, ...] = ()
+    logo: Path | None = None  # the image file, resolved; checked by the corpus (SOP605-607)
 
 
 @dataclass(frozen=True, slots=True)

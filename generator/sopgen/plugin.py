@@ -39,7 +39,15 @@ from .schema_check import SCHEMA_FILE
 from .schema_reference import key_reference_page
 from .site_config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .site_index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
-from .site_pages import PageLinks, SitePages, SopPage, error_page, errors_banner, front_matter
+from .site_pages import (
+    PageLinks,
+    SitePages,
+    SopPage,
+    error_page,
+    errors_banner,
+    front_matter,
+    logo_uri,
+)
 
 log = get_plugin_logger(__name__)
 
@@ -152,16 +160,22 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         names = {sop.id: sop.identitas.nama for sop in self._sops}
         self._pending.clear()
         render_errors: list[Diagnostic] = []
+        logos: dict[Path, str] = {}  # image file -> its site path
         for sop in self._sops:
             uri = page_uri(sop)
             # The YAML is published beside its page, so readers can download the source.
             yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
             files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
+            logo_url = None
+            if sop.identitas.logo is not None:
+                logo = logos.setdefault(sop.identitas.logo, logo_uri(sop.identitas.logo))
+                logo_url = get_relative_url(logo, _url_of(uri, config.use_directory_urls))
             links = PageLinks(
                 link_for=self._linker(uri, config),
                 title_for=names.get,
                 source_url=get_relative_url(yaml_uri, _url_of(uri, config.use_directory_urls)),
                 source_path=_display_path(sop.path, self._paths.sops_dir),
+                logo_url=logo_url,
             )
             sop_page = self._pages.sop_page(sop, links)
             render_errors += sop_page.diagnostics
@@ -170,6 +184,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             # Material's edit button then opens the YAML file: MkDocs joins this path, relative
             # to the docs folder, to repo_url + edit_uri and resolves the "..".
             page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
+        published: set[str] = set()
+        for image, site_path in sorted(logos.items()):
+            if site_path not in published:  # SOPs sharing one image share one file
+                published.add(site_path)
+                files.append(File.generated(config, site_path, abs_src_path=str(image)))
         if render_errors:
             report = render_text(render_errors, len(self._sops))
             if not self._serving:

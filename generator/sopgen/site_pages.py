@@ -9,6 +9,7 @@ decides what they say.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -28,6 +29,7 @@ SIMULATION_ID_PREFIX = "sopgen-simulasi"
 DIAGRAM_SLOT = "<!--sopgen:diagram-alir-->"
 SIMULATION_SLOT = "<!--sopgen:simulasi-->"
 BLOCK_SLOT = "<!--sopgen:blok-{}-->"
+LOGO_FOLDER = "assets/sopgen/logo"
 LIFT_FROM = 1000  # characters: smaller raw HTML blocks cost Markdown next to nothing
 
 
@@ -48,6 +50,7 @@ class PageLinks:
     title_for: Callable[[str], str | None]  # SOP id -> its name
     source_url: str | None  # where the YAML file can be opened (the edit link), if known
     source_path: str  # the YAML file as the reader should see it, e.g. ``sops/a/b.yaml``
+    logo_url: str | None = None  # the published logo image, if the SOP has one
 
 
 class SitePages:
@@ -89,6 +92,7 @@ class SitePages:
             title_for=links.title_for,
             source_url=links.source_url,
             source_path=links.source_path,
+            logo_url=links.logo_url,
             last_change=self.last_changes.get(sop.path.resolve()),
             simulation_html=SIMULATION_SLOT,
             diagram_svg=DIAGRAM_SLOT if diagram else "",
@@ -115,6 +119,13 @@ class SitePages:
         )
         html = html.replace(DIAGRAM_SLOT, page.diagram_svg, 1)
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
+
+
+def logo_uri(image: Path) -> str:
+    """Where a logo is published: named by its content, so SOPs sharing a logo share one file
+    and a changed image gets a new name (no stale copy in a browser cache)."""
+    digest = hashlib.sha256(image.read_bytes()).hexdigest()[:16]
+    return f"{LOGO_FOLDER}/{digest}{image.suffix.lower()}"
 
 
 def lift_html_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:

@@ -26,6 +26,7 @@ versi_format: 1
 identitas:
   instansi: Pemerintah Kabupaten Contoh   # nama instansi pemerintah
   satuan_kerja: {unit_name}   # nama OPD, bagian atau kecamatan
+  # logo: ../logo.png         # gambar logo instansi (boleh), relatif terhadap berkas ini
   nomor: {nomor}   # nomor SOP seperti tercetak; harus unik
   nama: {title}   # nama prosedur
   tanggal_pembuatan: {today}   # tanggal dibuat, TTTT-BB-HH

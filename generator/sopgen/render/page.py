@@ -61,6 +61,7 @@ class PageContext:
     diagram_svg: str  # trusted inline SVG from diagram.inline_svg, "" when unavailable
     template_dir: Path | None = None
     title_for: Callable[[str], str | None] | None = None  # SOP id -> its name, for links
+    logo_url: str | None = None  # relative URL of the body's logo image
 
 
 def render_sop_page(sop: Sop, ctx: PageContext) -> str:
@@ -76,4 +77,5 @@ def render_sop_page(sop: Sop, ctx: PageContext) -> str:
         source_url=safe_url(ctx.source_url),
         source_path=ctx.source_path,
         last_change=ctx.last_change,
+        logo_url=safe_url(ctx.logo_url),
     )
