@@ -143,6 +143,8 @@
     if (!rows.length) {
       return null;
     }
+    // First the printed form of the flow (a breakable block), then every measurement.
+    flow.classList.add("sopgen-paginated");
     var model = rows.find(function (tr) { return !tr.classList.contains("sopgen-end-row"); }) ||
       rows[0];
     // The height of a connector row, measured on a probe (fonts and zoom decide it).
@@ -231,7 +233,6 @@
       second.classList.add("sopgen-print-arrow");
       svg.insertBefore(second, svg.querySelector("line.sopgen-join, text") || null);
     });
-    flow.classList.add("sopgen-paginated");
     if (window.sopgenSwimlane) {
       window.sopgenSwimlane.draw(flow);
     }
