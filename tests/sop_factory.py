@@ -111,6 +111,21 @@ DEMAK_ACTORS = [
 ]
 
 
+def loop_steps() -> list[dict[str, Any]]:
+    """A file check with a loop back to the applicant: periksa -tidak-> lengkapi -> periksa."""
+    return [
+        {"id": "ajukan", "pelaksana": "pengadu", "waktu": "15 menit"},
+        {
+            "id": "periksa",
+            "pelaksana": "admin",
+            "waktu": "15 menit",
+            "keputusan": {"ya": "proses", "tidak": "lengkapi"},
+        },
+        {"id": "lengkapi", "pelaksana": "pengadu", "waktu": "1 hari kerja", "lanjut": "periksa"},
+        {"id": "proses", "pelaksana": "admin", "waktu": "1 jam"},
+    ]
+
+
 def demak_sop() -> Sop:
     """The Demak complaint SOP of the references, with a decision, a loop and a shared step."""
     return make_sop(

@@ -6,7 +6,7 @@ import datetime as dt
 import itertools
 from typing import Any
 
-from sop_factory import demak_sop, make_sop
+from sop_factory import demak_sop, loop_steps, make_sop
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation
 from sopgen.office_calendar import OfficeCalendar
@@ -24,22 +24,7 @@ def d(text: str) -> Any:
 
 def berkas_sop(target: str) -> Any:
     return make_sop(
-        [
-            {"id": "ajukan", "pelaksana": "pengadu", "waktu": "15 menit"},
-            {
-                "id": "periksa",
-                "pelaksana": "admin",
-                "waktu": "15 menit",
-                "keputusan": {"ya": "proses", "tidak": "lengkapi"},
-            },
-            {
-                "id": "lengkapi",
-                "pelaksana": "pengadu",
-                "waktu": "1 hari kerja",
-                "lanjut": "periksa",
-            },
-            {"id": "proses", "pelaksana": "admin", "waktu": "1 jam"},
-        ],
+        loop_steps(),
         simulasi=Simulation(d(target), (Scenario("Contoh", MONDAY_9),)),
     )
 

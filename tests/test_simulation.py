@@ -9,7 +9,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sop_factory import make_sop
+from sop_factory import loop_steps, make_sop
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
 from sopgen.office_calendar import OfficeCalendar
@@ -43,22 +43,7 @@ def aduan_sop(target: str | None = "5 hari kerja", *scenarios: Scenario) -> Sop:
 def berkas_sop(*scenarios: Scenario, target: str = "2 hari kerja") -> Sop:
     """A file check with a loop back to the applicant: periksa -tidak-> lengkapi -> periksa."""
     return make_sop(
-        [
-            {"id": "ajukan", "pelaksana": "pengadu", "waktu": "15 menit"},
-            {
-                "id": "periksa",
-                "pelaksana": "admin",
-                "waktu": "15 menit",
-                "keputusan": {"ya": "proses", "tidak": "lengkapi"},
-            },
-            {
-                "id": "lengkapi",
-                "pelaksana": "pengadu",
-                "waktu": "1 hari kerja",
-                "lanjut": "periksa",
-            },
-            {"id": "proses", "pelaksana": "admin", "waktu": "1 jam"},
-        ],
+        loop_steps(),
         simulasi=Simulation(d(target), tuple(scenarios)),
     )
 
