@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from .duration import Duration
 from .model import END, Sop
 from .office_calendar import OfficeCalendar
-from .simulation import reference_start, target_of
+from .simulation import reference_start, target_of, verdict
 
 ROUTE_LIMIT = 10_000
 WORK_LIMIT = 500_000
@@ -70,12 +70,9 @@ def summarize_routes(
     shortest = min(routes, key=lambda r: (r.working_seconds, len(r.steps)), default=None)
     longest = max(routes, key=lambda r: (r.working_seconds, len(r.steps)), default=None)
     target = target_of(sop)
-    tenggat = calendar.add(begin, target) if target is not None else None
-    meets: bool | None = None
-    margin: float | None = None
-    if tenggat is not None and longest is not None:
-        meets = longest.selesai <= tenggat
-        margin = calendar.open_seconds_between(longest.selesai, tenggat)
+    tenggat, meets, margin = verdict(calendar, begin, target, longest.selesai if longest else begin)
+    if longest is None:  # no route reaches the end: nothing to judge
+        meets, margin = None, None
     return RoutesSummary(
         mulai=begin,
         routes=routes,

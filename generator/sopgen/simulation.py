@@ -112,6 +112,18 @@ def target_of(sop: Sop, scenario: Scenario | None = None) -> Duration | None:
     return sop.simulasi.target if sop.simulasi is not None else None
 
 
+def verdict(
+    calendar: OfficeCalendar, arrival: dt.datetime, target: Duration | None, completion: dt.datetime
+) -> tuple[dt.datetime | None, bool | None, float | None]:
+    """The deadline (arrival + target, by the same calendar rules as the steps), whether the
+    completion meets it, and the margin in open seconds (negative when late); all None without
+    a target."""
+    if target is None:
+        return None, None, None
+    tenggat = calendar.add(arrival, target)
+    return tenggat, completion <= tenggat, calendar.open_seconds_between(completion, tenggat)
+
+
 def run_scenario(
     sop: Sop, scenario: Scenario, calendar: OfficeCalendar, *, masuk: dt.datetime | None = None
 ) -> ScenarioResult:
@@ -176,12 +188,9 @@ def run_scenario(
     failed = any(d.is_error for d in diagnostics)
     completion = visits[-1].selesai if visits else calendar.instant(calendar.next_open_s(clock))
     target = target_of(sop, scenario)
-    tenggat = calendar.add(arrival, target) if target is not None else None
-    met: bool | None = None
-    margin: float | None = None
-    if tenggat is not None and not failed:
-        met = completion <= tenggat
-        margin = calendar.open_seconds_between(completion, tenggat)
+    tenggat, met, margin = verdict(calendar, arrival, target, completion)
+    if failed:  # a walk cut short says nothing about the target
+        met, margin = None, None
     return ScenarioResult(
         nama=scenario.nama,
         masuk=arrival,
