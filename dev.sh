@@ -60,14 +60,13 @@ setup_python() {
     fi
   fi
   local stamp="$VENV/.installed-$extras"
-  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-    say "installing Python packages ($extras)"
-    "$VENV/bin/python" -m pip install -q --upgrade pip >/dev/null
-    if [ "$extras" = "test" ]; then
-      "$VENV/bin/python" -m pip install -q -e ".[test]"
-    else
-      "$VENV/bin/python" -m pip install -q -e .
-    fi
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ constraints.txt -nt "$stamp" ]; then
+    say "installing Python packages ($extras) at the versions in constraints.txt"
+    # PIP_CONSTRAINT also reaches pip's isolated build environment (setuptools, wheel).
+    local pip=(env PIP_CONSTRAINT="$PWD/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
+               "$VENV/bin/python" -m pip install -qq)
+    "${pip[@]}" pip setuptools wheel  # test_packaging builds the wheel without isolation
+    if [ "$extras" = "test" ]; then "${pip[@]}" -e ".[test]"; else "${pip[@]}" -e .; fi
     touch "$stamp"
   fi
 }
@@ -90,7 +89,9 @@ case "$command" in
     need_apt chromium chromium
     need_apt fc-list fontconfig
     setup_python test
-    "$VENV/bin/ruff" check generator tests benchmarks
+    say "ruff check"
+    "$VENV/bin/ruff" check -q generator tests benchmarks scripts
+    say "pytest"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;
   *)

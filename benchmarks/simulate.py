@@ -12,12 +12,12 @@ import sys
 import time
 from pathlib import Path
 
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import parse_duration
 from sopgen.model import END, Actor, Approver, Decision, Identity, Scenario, Simulation, Sop, Step
-from sopgen.montecarlo import monte_carlo
-from sopgen.office_calendar import OfficeCalendar
-from sopgen.routes import summarize_routes
-from sopgen.simulation import run_scenario
+from sopgen.simulate.montecarlo import monte_carlo
+from sopgen.simulate.routes import summarize_routes
+from sopgen.simulate.walk import run_scenario
 
 WAKTU = [
     "15 menit",

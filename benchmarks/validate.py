@@ -30,14 +30,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from sopgen import file_check
 from sopgen.build import build_sop
+from sopgen.check import file as file_check
+from sopgen.check.file import paused_collector
+from sopgen.check.rules import check_rules
+from sopgen.check.schema import check_schema
 from sopgen.cli import main as sopgen_main
 from sopgen.corpus import check_paths
-from sopgen.file_check import paused_collector
-from sopgen.loader import load_document
-from sopgen.rules import check_rules
-from sopgen.schema_check import check_schema
+from sopgen.read.loader import load_document
 
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA = REPO / "schema" / "sop.schema.json"

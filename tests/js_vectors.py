@@ -1,6 +1,6 @@
 """Test vectors shared by the Python simulator and its JavaScript twin (``simulator.js``).
 
-Each vector is one walk computed by `sopgen.simulation.run_scenario`: the page data the
+Each vector is one walk computed by `sopgen.simulate.walk.run_scenario`: the page data the
 JavaScript gets (`simulator_data`), the options of ``window.sopgenSimulator.simulate`` and the
 Python answer. The browser test feeds every vector to the JavaScript and demands exact agreement.
 Arrivals probe the calendar's edges (before opening, breaks, just before closing, Friday
@@ -18,13 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from sop_factory import make_sop
-from sopgen.calendar_file import calendar_for_corpus
+from sopgen.calendar.file import calendar_for_corpus
+from sopgen.calendar.office import OfficeCalendar, SpecialHours, day_hours
 from sopgen.corpus import check_corpus
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
-from sopgen.office_calendar import OfficeCalendar, SpecialHours, day_hours
 from sopgen.render.simulator_data import duration_data, simulator_data
-from sopgen.simulation import ScenarioResult, iso_time, run_scenario
+from sopgen.simulate.walk import ScenarioResult, iso_time, run_scenario
 
 REPO = Path(__file__).resolve().parent.parent
 SOPS_DIR = REPO / "sops"

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 
 from sopgen.build import build_sop
+from sopgen.check.rules import check_rules
+from sopgen.check.schema import check_schema
 from sopgen.duration import Kind
-from sopgen.loader import LoadedDocument, load_bytes, load_document
 from sopgen.model import END, Decision, Revision, SopLink
-from sopgen.rules import check_rules
-from sopgen.schema_check import check_schema
+from sopgen.read.loader import LoadedDocument, load_bytes, load_document
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 

@@ -10,8 +10,8 @@ import datetime as dt
 
 import pytest
 
+from sopgen.calendar.office import DAY, OfficeCalendar, SpecialHours, day_hours
 from sopgen.duration import parse_duration
-from sopgen.office_calendar import DAY, OfficeCalendar, SpecialHours, day_hours
 
 CAL = OfficeCalendar.default()
 

@@ -11,8 +11,8 @@ import jsonschema
 import pytest
 import yaml
 
-from sopgen.calendar_file import calendar_for_corpus, load_calendar
-from sopgen.office_calendar import DEFAULT_WEEK
+from sopgen.calendar.file import calendar_for_corpus, load_calendar
+from sopgen.calendar.office import DEFAULT_WEEK
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS_CALENDAR = ROOT / "sops" / "kalender.yaml"
@@ -172,7 +172,7 @@ def test_calendar_for_corpus(tmp_path: Path) -> None:
 
 
 def test_every_calendar_and_simulation_message_formats() -> None:
-    import sopgen.simulation  # noqa: F401  (declares the SOP75x messages)
+    import sopgen.simulate.walk  # noqa: F401  (declares the SOP75x messages)
     from sopgen.diagnostics import registered_messages
 
     mine = {c: m for c, m in registered_messages().items() if c[:4] == "SOP8" or c[:5] == "SOP75"}

@@ -7,8 +7,8 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import Duration, Kind
-from sopgen.office_calendar import OfficeCalendar
 
 CAL = OfficeCalendar.default()
 

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from sopgen import file_check
+from sopgen.check import file as file_check
 from sopgen.corpus import (
     check_corpus,
     check_paths,

@@ -7,11 +7,11 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 from sop_factory import DEMAK_ACTORS, make_sop
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
-from sopgen.office_calendar import OfficeCalendar
 from sopgen.render.gantt import actor_colour, gantt_svg
-from sopgen.simulation import ScenarioResult, run_scenario
+from sopgen.simulate.walk import ScenarioResult, run_scenario
 
 SVG = "{http://www.w3.org/2000/svg}"
 CAL = OfficeCalendar.default()

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sopgen.corpus import check_paths
 from sopgen.diagnostics import Diagnostic
-from sopgen.loader import NULLS, LoadedDocument, load_bytes
+from sopgen.read.loader import NULLS, LoadedDocument, load_bytes
 from sopgen.skeleton import skeleton_text
 
 FRAGMENTS = [

@@ -6,10 +6,10 @@ import datetime as dt
 from typing import Any
 
 from sop_factory import make_sop
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation
-from sopgen.montecarlo import VISIT_CAP, monte_carlo
-from sopgen.office_calendar import OfficeCalendar
+from sopgen.simulate.montecarlo import VISIT_CAP, monte_carlo
 
 CAL = OfficeCalendar.default()
 

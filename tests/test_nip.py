@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sopgen.nip import Nip, check_nip, parse_nip
+from sopgen.check.nip import Nip, check_nip, parse_nip
 
 
 def codes(text: str) -> list[str]:

@@ -32,9 +32,12 @@ def test_the_wheel_carries_schemas_templates_and_assets(wheel: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("sopgen/schema/sop.schema.json", "sopgen/schema/kalender.schema.json",
                    "sopgen/site_templates/sop.md.j2", "sopgen/site_templates/assets/sopgen.css",
-                   "sopgen/site_templates/assets/simulator.js", "sopgen/plugin.py"):
+                   "sopgen/site_templates/assets/simulator.js", "sopgen/site/plugin.py"):
         assert needed in names, needed
     assert not any(name.startswith(("tests/", "sops/", "benchmarks/")) for name in names)
+    source = Path(__file__).resolve().parent.parent / "generator"
+    modules = {str(m.relative_to(source).as_posix()) for m in (source / "sopgen").rglob("*.py")}
+    assert modules - names == set()  # every module of every stage folder is shipped
 
 
 def test_the_installed_package_validates_outside_the_checkout(

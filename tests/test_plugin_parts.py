@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 from sop_factory import make_sop
-from sopgen import git_dates
-from sopgen.schema_check import SCHEMA_FILE
-from sopgen.schema_reference import key_reference_page
-from sopgen.site_index import index_page, nav_section, page_uri, total_standard_time
-from sopgen.site_pages import front_matter
+from sopgen.check.schema import SCHEMA_FILE
+from sopgen.site import git_dates
+from sopgen.site.index import index_page, nav_section, page_uri, total_standard_time
+from sopgen.site.key_reference import key_reference_page
+from sopgen.site.pages import front_matter
 
 HOSTILE = '<script>alert("x")</script> & </title>'
 
@@ -219,7 +219,7 @@ def test_key_reference_resolves_refs_and_escapes_cells() -> None:
 
 
 def test_a_hand_written_nav_gets_the_sop_section_where_it_names_the_index() -> None:
-    from sopgen.plugin import _replace_index
+    from sopgen.site.plugin import _replace_index
 
     section = {"Daftar SOP": ["sop/index.md", {"Pemerintah Kabupaten Demak": []}]}
     nav = ["index.md", {"SOP kami": "sop/index.md"}, {"Panduan": ["panduan/index.md"]}]

@@ -15,7 +15,7 @@ from sopgen.model import Approver, Identity, Revision
 from sopgen.render.assets import asset_files
 from sopgen.render.dates import tanggal
 from sopgen.render.page import PageContext, render_sop_page
-from sopgen.site_pages import BLOCK_SLOT, LIFT_FROM, lift_html_blocks
+from sopgen.site.pages import BLOCK_SLOT, LIFT_FROM, lift_html_blocks
 
 MARKDOWN_EXTENSIONS = ["toc", "tables", "attr_list", "md_in_html", "admonition"]
 

@@ -10,7 +10,7 @@ import pytest
 
 from sopgen import __version__
 from sopgen.diagnostics import Diagnostic, Severity
-from sopgen.loader_messages import DUPLICATE_KEY
+from sopgen.read.messages import DUPLICATE_KEY
 from sopgen.reporters import (
     FORMATS,
     render,

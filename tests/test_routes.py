@@ -7,10 +7,10 @@ import itertools
 from typing import Any
 
 from sop_factory import demak_sop, loop_steps, make_sop
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation
-from sopgen.office_calendar import OfficeCalendar
-from sopgen.routes import summarize_routes
+from sopgen.simulate.routes import summarize_routes
 
 CAL = OfficeCalendar.default()
 MONDAY_9 = dt.datetime(2026, 11, 23, 9, 0)

@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 
 from sopgen.build import build_sop
+from sopgen.check.rules import check_rules
+from sopgen.check.schema import check_schema
+from sopgen.check.suggest import closest, did_you_mean
 from sopgen.diagnostics import Diagnostic, Severity
-from sopgen.loader import load_bytes
-from sopgen.rules import check_rules
-from sopgen.schema_check import check_schema
-from sopgen.suggest import closest, did_you_mean
+from sopgen.read.loader import load_bytes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rules"
 VALID = (FIXTURES / "valid_minimal.yaml").read_text(encoding="utf-8")

@@ -12,9 +12,9 @@ import fastjsonschema
 import jsonschema
 import pytest
 
+from sopgen.check.schema import SCHEMA_FILE, check_schema, coerce, load_schema
 from sopgen.diagnostics import Severity
-from sopgen.loader import load_bytes
-from sopgen.schema_check import SCHEMA_FILE, check_schema, coerce, load_schema
+from sopgen.read.loader import load_bytes
 from test_rules import VALID, diagnose, only, position, variant
 
 REPO = Path(__file__).resolve().parents[1]

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from sopgen import schema_check
-from sopgen.loader import load_bytes
-from sopgen.schema_accept import UnsupportedSchema, compile_check
-from sopgen.schema_check import check_schema, coerce, load_schema
+from sopgen.check import schema as schema_check
+from sopgen.check.accept import UnsupportedSchema, compile_check
+from sopgen.check.schema import check_schema, coerce, load_schema
+from sopgen.read.loader import load_bytes
 
 REPO = Path(__file__).resolve().parents[1]
 SOP_FILES = sorted(

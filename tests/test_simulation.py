@@ -10,10 +10,10 @@ import json
 from typing import Any
 
 from sop_factory import loop_steps, make_sop
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
-from sopgen.office_calendar import OfficeCalendar
-from sopgen.simulation import run_all, run_scenario, to_json
+from sopgen.simulate.walk import run_all, run_scenario, to_json
 
 CAL = OfficeCalendar.default()
 

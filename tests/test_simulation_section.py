@@ -10,14 +10,14 @@ from pathlib import Path
 from typing import Any
 
 from sop_factory import DEMAK_ACTORS, make_sop
+from sopgen.calendar.office import OfficeCalendar
+from sopgen.calendar.working_time import format_margin
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
-from sopgen.office_calendar import OfficeCalendar
 from sopgen.render.simulation_section import render_simulation_section, waktu_lokal
 from sopgen.render.simulator_data import exported_years, simulator_data
-from sopgen.routes import summarize_routes
-from sopgen.simulation import iso_time, run_all
-from sopgen.working_time import format_margin
+from sopgen.simulate.routes import summarize_routes
+from sopgen.simulate.walk import iso_time, run_all
 
 CAL = OfficeCalendar.default()
 

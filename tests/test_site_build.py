@@ -21,11 +21,11 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from sopgen import site_config
+from sopgen.check.schema import SCHEMA_FILE
 from sopgen.cli import main as sopgen_main
 from sopgen.corpus import check_corpus
 from sopgen.render import diagram
-from sopgen.schema_check import SCHEMA_FILE
+from sopgen.site import config as site_config
 
 REPO = Path(__file__).resolve().parents[1]
 REAL_SOPS = REPO / "sops"

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .check.durations import duration_of
 from .duration import Duration
-from .loader import typed
 from .model import (
     END,
     Actor,
@@ -27,10 +27,10 @@ from .model import (
     SourceMap,
     Step,
 )
-from .rules_duration import duration_of
+from .read.loader import typed
 
 if TYPE_CHECKING:
-    from .loader import LoadedDocument
+    from .read.loader import LoadedDocument
 
 EFFECTIVE_LABELS = {
     "tanggal_efektif": "Tanggal Efektif",

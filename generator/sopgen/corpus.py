@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_sop
+from .check.file import INTERNAL_ERROR, FileCheck, check_files, paused_collector
+from .check.suggest import did_you_mean
 from .diagnostics import Diagnostic, Message, Severity
-from .file_check import INTERNAL_ERROR, FileCheck, check_files, paused_collector
 from .model import Position, Sop
-from .suggest import did_you_mean
 
 SOP_SUFFIXES = (".yaml", ".yml")
 CALENDAR_NAMES = ("kalender.yaml", "kalender.yml")
@@ -181,7 +181,7 @@ def _classify(paths: Iterable[Path]) -> tuple[list[tuple[Path, Path]], list[Path
 def check_calendars(paths: Sequence[Path]) -> list[FileResult]:
     """The problems of every calendar file among ``paths`` (found as `find_sop_files` skips
     them): so `sopgen validate sops/` checks `sops/kalender.yaml` too."""
-    from .calendar_file import load_calendar  # the calendar code loads only when needed
+    from .calendar.file import load_calendar  # the calendar code loads only when needed
 
     results = []
     for file in _classify(paths)[1]:

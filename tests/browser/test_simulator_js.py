@@ -17,11 +17,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page
 
-from sopgen.calendar_file import calendar_for_corpus
+from sopgen.calendar.file import calendar_for_corpus
 from sopgen.model import Scenario, Sop
 from sopgen.render.simulation_section import waktu_lokal
 from sopgen.render.simulator_data import simulator_data
-from sopgen.simulation import iso_time, run_scenario
+from sopgen.simulate.walk import iso_time, run_scenario
 
 TESTS = Path(__file__).resolve().parents[1]
 # js_vectors and sop_factory live in tests/, which pytest only puts on sys.path for its own files.

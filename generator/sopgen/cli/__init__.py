@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
+from .. import __version__
 from . import simulate, site, validate
 
 
@@ -14,6 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sopgen",
         description="Validate, simulate and publish SOP Administrasi Pemerintahan written as YAML.",
     )
+    parser.add_argument("--version", action="version", version=f"sopgen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for module in (validate, simulate, site):
         module.register(commands)

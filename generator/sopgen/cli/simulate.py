@@ -25,9 +25,9 @@ from ..diagnostics import LANGUAGES, Diagnostic
 from ..model import Scenario, Sop
 
 if TYPE_CHECKING:  # the simulator loads only when a command runs
-    from ..montecarlo import MonteCarloResult
-    from ..office_calendar import OfficeCalendar
-    from ..routes import Route, RoutesSummary
+    from ..calendar.office import OfficeCalendar
+    from ..simulate.montecarlo import MonteCarloResult
+    from ..simulate.routes import Route, RoutesSummary
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -116,11 +116,11 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run_simulate(args: argparse.Namespace) -> int:
     from ..corpus import check_paths, corpus_root
-    from ..montecarlo import monte_carlo
     from ..reporters import render_text
-    from ..routes import summarize_routes
-    from ..simulation import run_scenario, to_json
-    from ..simulation_text import monte_carlo_text, routes_text, scenario_text
+    from ..simulate.montecarlo import monte_carlo
+    from ..simulate.routes import summarize_routes
+    from ..simulate.text import monte_carlo_text, routes_text, scenario_text
+    from ..simulate.walk import run_scenario, to_json
 
     lang: str = args.lang
     if not args.file.is_file():
@@ -173,12 +173,12 @@ def run_simulate(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from ..calendar_file import CALENDAR_FILE
+    from ..calendar.file import CALENDAR_FILE
     from ..corpus import check_paths, corpus_root
     from ..reporters import render_text
-    from ..routes import summarize_routes
-    from ..simulation import run_all
-    from ..simulation_text import diagnostic_lines, longest_route_line, scenario_line
+    from ..simulate.routes import summarize_routes
+    from ..simulate.text import diagnostic_lines, longest_route_line, scenario_line
+    from ..simulate.walk import run_all
 
     lang: str = args.lang
     paths: list[Path] = list(args.paths) or [Path(DEFAULT_SOPS_DIR)]
@@ -228,9 +228,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def _calendar(explicit: Path | None, root: Path | None) -> tuple[OfficeCalendar, list[Diagnostic]]:
     """The calendar to use and the diagnostics of its file."""
-    from ..calendar_file import CALENDAR_FILE, calendar_for_corpus, load_calendar
+    from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
+    from ..calendar.office import OfficeCalendar
     from ..corpus import display_path
-    from ..office_calendar import OfficeCalendar
 
     if explicit is not None:
         calendar, diagnostics = load_calendar(explicit, display_path(explicit.absolute()))
@@ -274,7 +274,7 @@ def _parse_masuk(text: str) -> dt.datetime | None:
 
 
 def _routes_json(summary: RoutesSummary) -> dict[str, Any]:
-    from ..simulation import iso_time
+    from ..simulate.walk import iso_time
 
     def route(r: Route | None) -> dict[str, Any] | None:
         if r is None:

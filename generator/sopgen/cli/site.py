@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from ..site_config import (
+from ..site.config import (
     GRAPHVIZ_MISSING,
     default_config,
     missing_graphviz_programs,

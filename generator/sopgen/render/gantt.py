@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 
 from markupsafe import Markup
 
-from ..office_calendar import OfficeCalendar
-from ..simulation import ScenarioResult
+from ..calendar.office import OfficeCalendar
+from ..simulate.walk import ScenarioResult
 from .escaping import shorten
 
 DAY = 86400

@@ -1,6 +1,6 @@
 """The "Simulasi" section of an SOP page: scenarios, their Gantt charts, routes, and the form.
 
-This module turns simulation results (plain data from `sopgen.simulation`) into a view the
+This module turns simulation results (plain data from `sopgen.simulate.walk`) into a view the
 template ``simulation.html.j2`` lays out: per scenario the timeline table, the verdict against
 the service standard (mark, colour class and text) and the chart; then the routes summary; then
 the interactive simulator's form and its embedded data (``simulator.js`` fills the form in).
@@ -15,11 +15,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from ..calendar.office import OfficeCalendar
+from ..calendar.working_time import format_margin, format_working_time
 from ..model import Sop
-from ..office_calendar import OfficeCalendar
-from ..routes import Route, RoutesSummary, summarize_routes
-from ..simulation import ScenarioResult, iso_time, run_all, target_of
-from ..working_time import format_margin, format_working_time
+from ..simulate.routes import Route, RoutesSummary, summarize_routes
+from ..simulate.walk import ScenarioResult, iso_time, run_all, target_of
 from .dates import tanggal
 from .environment import html_block, template_environment
 from .escaping import shorten

@@ -1,6 +1,6 @@
 """The data the in-browser simulator (``simulator.js``) walks: steps, target and calendar.
 
-The JavaScript twin of `sopgen.simulation` gets everything as one JSON object embedded in the
+The JavaScript twin of `sopgen.simulate.walk` gets everything as one JSON object embedded in the
 page, so the page works offline and with no server. The calendar part is
 `OfficeCalendar.export` unchanged, for the years around the default arrival, so the browser
 uses the very holiday data the Python simulator used.
@@ -13,10 +13,10 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..calendar.office import OfficeCalendar
 from ..duration import Duration
 from ..model import Sop, Step
-from ..office_calendar import OfficeCalendar
-from ..simulation import reference_start, target_of
+from ..simulate.walk import reference_start, target_of
 from .escaping import script_json, shorten
 
 MAX_VISITS = 50

@@ -1,0 +1,1 @@
+"""The office calendar: hours, holidays, cuti bersama and working-time arithmetic."""

@@ -1,0 +1,1 @@
+"""Checking: JSON Schema, the rules the schema cannot express, one file at a time."""

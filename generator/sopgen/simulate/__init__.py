@@ -1,0 +1,1 @@
+"""Simulation: a case walked through an SOP on the office calendar, routes, Monte Carlo."""

@@ -1,0 +1,1 @@
+"""The published site: the MkDocs plugin and the pages it adds."""

@@ -1,0 +1,348 @@
+"""The MkDocs plugin ``sopgen``: every valid SOP of a folder becomes a page of the site.
+
+A thin adapter: the corpus check, the renderers and `SitePages` do the work; this module turns
+their output into MkDocs files (``on_files``), a navigation grouped by body and work unit, edit
+links that open the YAML file, and a watch on the SOP folder while serving.
+
+``mkdocs build`` stops on the first invalid SOP with every diagnostic, formatted exactly like
+``sopgen validate``. ``mkdocs serve`` keeps running instead: an invalid SOP's page shows its
+problems, and the next save that fixes them rebuilds the page.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
+from mkdocs.structure.nav import nest_paths
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
+from ..calendar.office import OfficeCalendar
+from ..check.schema import SCHEMA_FILE
+from ..corpus import check_corpus
+from ..diagnostics import Diagnostic
+from ..model import Sop
+from ..render.assets import asset_files
+from ..reporters import render_text
+from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
+from .git_dates import last_change_dates
+from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
+from .key_reference import key_reference_page
+from .pages import (
+    PageLinks,
+    SitePages,
+    SopPage,
+    error_page,
+    errors_banner,
+    front_matter,
+    logo_uri,
+)
+
+log = get_plugin_logger(__name__)
+
+SCHEMA_URI = "schema/sop.schema.json"
+KEYS_URI = "panduan/kunci.md"
+GUIDE_URI = "panduan/index.md"
+
+
+class SopgenConfig(base.Config):
+    enabled = c.Type(bool, default=True)
+    sops_dir = c.Type(str, default="sops")
+    cache_dir = c.Type(str, default=".cache/sopgen")
+    template_dir = c.Optional(c.Type(str))
+    calendar = c.Optional(c.Type(str))
+    nav_title = c.Type(str, default="Daftar SOP")
+
+
+@dataclass(frozen=True)
+class _Paths:
+    sops_dir: Path
+    cache_dir: Path
+    template_dir: Path | None
+    calendar: Path | None
+
+
+class SopgenPlugin(BasePlugin[SopgenConfig]):
+    def __init__(self) -> None:
+        self._serving = False
+        self._paths: _Paths | None = None
+        self._sops: list[Sop] = []
+        self._published: set[str] = set()
+        self._pages: SitePages | None = None
+        self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        missing = missing_graphviz_programs()
+        if missing:
+            raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))))
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self._paths = _Paths(
+            sops_dir=(root / self.config.sops_dir).resolve(),
+            cache_dir=(root / self.config.cache_dir).resolve(),
+            template_dir=_optional_path(root, self.config.template_dir),
+            calendar=_optional_path(root, self.config.calendar),
+        )
+        for site_path in sorted(asset_files(self._paths.template_dir)):
+            if site_path.endswith(".css") and site_path not in config.extra_css:
+                config.extra_css.append(site_path)
+            elif site_path.endswith(".js") and site_path not in config.extra_javascript:
+                config.extra_javascript.append(site_path)  # type: ignore[arg-type]
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self._paths is None:
+            return files
+        result = check_corpus(self._paths.sops_dir)
+        calendar, calendar_diagnostics = self._calendar()
+        diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
+        report = render_text(diagnostics, len(result.files) + self._calendar_files())
+        has_errors = any(d.is_error for d in diagnostics)
+        if has_errors and not self._serving:
+            raise PluginError(report)
+        if has_errors:
+            log.error(report)
+        elif diagnostics:
+            log.warning(report)
+
+        broken = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
+        unpublished = {f.file for f in broken}
+        self._sops = sorted(
+            (f.sop for f in result.files if f.sop is not None and f.file not in unpublished),
+            key=lambda sop: sop.id,
+        )
+        self._published = {sop.id for sop in self._sops}
+        self._pages = SitePages(
+            calendar=calendar,
+            cache_dir=self._paths.cache_dir,
+            template_dir=self._paths.template_dir,
+            last_changes=last_change_dates(self._paths.sops_dir),
+        )
+        self._add_sop_pages(files, config)
+        if has_errors:
+            # Only while serving: show each broken file's problems where its page would be.
+            self._add_error_pages(files, config, broken)
+        banner = errors_banner(report) if has_errors else ""
+        index = index_page(
+            self._sops,
+            self._linker(INDEX_URI, config),
+            title=self.config.nav_title,
+            workday_seconds=calendar.workday_seconds,
+        )
+        _generated(files, config, INDEX_URI, front_matter(self.config.nav_title) + banner + index)
+        self._add_support_files(files, config)
+        if config.nav is None:
+            config.nav = self._default_nav(files)
+        else:
+            section = {self.config.nav_title: nav_section(self._sops)}
+            config.nav = _replace_index(config.nav, section)
+        return files
+
+    def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
+        """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
+        assert self._paths is not None and self._pages is not None
+        docs_dir = Path(config.docs_dir).resolve()
+        names = {sop.id: sop.identitas.nama for sop in self._sops}
+        self._pending.clear()
+        render_errors: list[Diagnostic] = []
+        logos: dict[Path, str] = {}  # image file -> its site path
+        for sop in self._sops:
+            uri = page_uri(sop)
+            # The YAML is published beside its page, so readers can download the source.
+            yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
+            files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
+            logo_url = None
+            if sop.identitas.logo is not None:
+                logo = logos.setdefault(sop.identitas.logo, logo_uri(sop.identitas.logo))
+                logo_url = get_relative_url(logo, _url_of(uri, config.use_directory_urls))
+            links = PageLinks(
+                link_for=self._linker(uri, config),
+                title_for=names.get,
+                source_url=get_relative_url(yaml_uri, _url_of(uri, config.use_directory_urls)),
+                source_path=_display_path(sop.path, self._paths.sops_dir),
+                logo_url=logo_url,
+            )
+            sop_page = self._pages.sop_page(sop, links)
+            render_errors += sop_page.diagnostics
+            self._pending[uri] = sop_page
+            page = _generated(files, config, uri, sop_page.markdown)
+            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
+            # to the docs folder, to repo_url + edit_uri and resolves the "..".
+            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
+        published: set[str] = set()
+        for image, site_path in sorted(logos.items()):
+            if site_path not in published:  # SOPs sharing one image share one file
+                published.add(site_path)
+                files.append(File.generated(config, site_path, abs_src_path=str(image)))
+        if render_errors:
+            report = render_text(render_errors, len(self._sops))
+            if not self._serving:
+                raise PluginError(report)
+            log.error(report)
+
+    def _add_error_pages(self, files: Files, config: MkDocsConfig, broken: list[Any]) -> None:
+        assert self._paths is not None
+        for result in broken:
+            sop_id = result.sop.id if result.sop else _sop_id(result.file, self._paths.sops_dir)
+            if sop_id is not None and sop_id not in self._published:
+                report = render_text(result.diagnostics, 1)
+                _generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
+
+    def _linker(self, from_uri: str, config: MkDocsConfig) -> Any:
+        """SOP (or SOP id) -> URL of its page relative to the page at ``from_uri``, or None."""
+        here = _url_of(from_uri, config.use_directory_urls)
+        published = self._published
+
+        def link_for(target: Sop | str) -> str | None:
+            sop_id = target if isinstance(target, str) else target.id
+            if sop_id not in published:
+                return None
+            uri = f"{SOP_FOLDER}/{sop_id}.md"
+            return get_relative_url(_url_of(uri, config.use_directory_urls), here)
+
+        return link_for
+
+    def on_page_content(
+        self, html: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        pending = self._pending.get(page.file.src_uri)
+        if pending is None or self._pages is None:
+            return html
+        return self._pages.fill_content(pending, html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
+        # The diagram and the simulation section go into the finished HTML, after the search
+        # plugin has indexed the page: they are most of its markup (SVG), and parsing them for
+        # the index took half the build time while adding no words to search for.
+        pending = self._pending.pop(page.file.src_uri, None)
+        if pending is None or self._pages is None:
+            return output
+        return self._pages.fill_output(pending, output)
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if not self.config.enabled or self._paths is None:
+            return server
+        server.watch(str(self._paths.sops_dir))
+        for extra in (self._paths.calendar, self._paths.template_dir):
+            if extra is not None:
+                server.watch(str(extra))
+        return server
+
+    def _calendar_files(self) -> int:
+        """How many calendar files were read (0 or 1), counted like `sopgen validate` does."""
+        assert self._paths is not None
+        path = self._paths.calendar or self._paths.sops_dir / CALENDAR_FILE
+        return int(path.is_file())
+
+    def _calendar(self) -> tuple[OfficeCalendar, list[Diagnostic]]:
+        assert self._paths is not None
+        if self._paths.calendar is None:
+            return calendar_for_corpus(self._paths.sops_dir)
+        calendar, diagnostics = load_calendar(self._paths.calendar)
+        return calendar or OfficeCalendar.default(), diagnostics
+
+    def _add_support_files(self, files: Files, config: MkDocsConfig) -> None:
+        """The assets, the published schema, the key reference and, if missing, a home page."""
+        assert self._paths is not None
+        for site_path, source in asset_files(self._paths.template_dir).items():
+            files.append(File.generated(config, site_path, abs_src_path=str(source)))
+        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_FILE)))
+        # A Markdown link is relative to the page's source file; MkDocs turns it into a URL.
+        schema_link = posixpath.relpath(SCHEMA_URI, posixpath.dirname(KEYS_URI))
+        schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+        _generated(
+            files,
+            config,
+            KEYS_URI,
+            key_reference_page(schema, schema_link=schema_link, title="Referensi kunci berkas SOP"),
+        )
+        if files.get_file_from_path("index.md") is None:
+            guide = files.get_file_from_path(GUIDE_URI)
+            _generated(
+                files,
+                config,
+                "index.md",
+                home_page(
+                    len(self._sops),
+                    index_link=_url_of(INDEX_URI, config.use_directory_urls),
+                    guide_link=guide.url if guide is not None else None,
+                ),
+            )
+
+    def _default_nav(self, files: Files) -> list[Any]:
+        """MkDocs' own nav for the hand-written pages, with the SOP section after the home page."""
+        pages = sorted(
+            (
+                f
+                for f in files.documentation_pages()
+                if f.inclusion.is_in_nav() and not f.src_uri.startswith(f"{SOP_FOLDER}/")
+            ),
+            key=file_sort_key,
+        )
+        nav: list[Any] = nest_paths(f.src_uri for f in pages)
+        position = 1 if nav and nav[0] == "index.md" else 0
+        nav.insert(position, {self.config.nav_title: nav_section(self._sops)})
+        return nav
+
+
+def _generated(files: Files, config: MkDocsConfig, uri: str, content: str) -> File:
+    existing = files.get_file_from_path(uri)
+    if existing is not None:
+        files.remove(existing)
+    file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
+    files.append(file)
+    return file
+
+
+def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
+    """A hand-written nav with every ``sop/index.md`` entry replaced by the grouped SOP section."""
+    if nav == INDEX_URI:
+        return section
+    if isinstance(nav, list):
+        return [_replace_index(item, section) for item in nav]
+    if isinstance(nav, dict):
+        if len(nav) == 1 and next(iter(nav.values())) == INDEX_URI:
+            title = next(iter(nav))
+            return {title: next(iter(section.values()))}
+        return {key: _replace_index(value, section) for key, value in nav.items()}
+    return nav
+
+
+def _url_of(uri: str, use_directory_urls: bool) -> str:
+    """The site URL MkDocs gives the page at ``uri`` (without creating the page)."""
+    return File(uri, None, "", use_directory_urls).url
+
+
+def _display_path(path: Path, sops_dir: Path) -> str:
+    try:
+        relative = path.resolve().relative_to(sops_dir.parent)
+    except ValueError:
+        return path.name
+    return relative.as_posix()
+
+
+def _sop_id(file: str, sops_dir: Path) -> str | None:
+    try:
+        relative = Path(file).resolve().relative_to(sops_dir)
+    except ValueError:
+        return None
+    return relative.with_suffix("").as_posix() if relative.suffix in (".yaml", ".yml") else None
+
+
+def _optional_path(root: Path, value: str | None) -> Path | None:
+    return (root / value).resolve() if value else None
