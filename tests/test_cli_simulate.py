@@ -12,7 +12,7 @@ from sopgen.cli import main
 HERE = Path(__file__).resolve().parent
 SIM = HERE / "fixtures" / "sim"
 CORPUS = HERE.parent / "sops"
-ADUAN = SIM / "lulus" / "diskominfo" / "aduan.yaml"
+ADUAN = SIM / "lulus" / "sops" / "diskominfo" / "aduan.yaml"
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str | Path) -> tuple[int, str, str]:
@@ -91,10 +91,10 @@ def test_simulate_monte_carlo_is_reproducible(capsys: pytest.CaptureFixture[str]
 def test_simulate_uses_the_corpus_calendar_or_the_given_one(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    wita = SIM / "wita" / "diskominfo" / "aduan.yaml"
+    wita = SIM / "wita" / "sops" / "diskominfo" / "aduan.yaml"
     scenario = json.loads(run(capsys, "simulate", wita, "--json")[1])["skenario"][0]
     assert scenario["selesai"] == "2026-11-25T15:45:00+08:00"
-    given = SIM / "wita" / "kalender.yaml"
+    given = SIM / "wita" / "sops" / "kalender.yaml"
     scenario = json.loads(run(capsys, "simulate", ADUAN, "--json", "--kalender", given)[1])[
         "skenario"
     ][0]
@@ -102,10 +102,11 @@ def test_simulate_uses_the_corpus_calendar_or_the_given_one(
 
 
 def test_simulate_invalid_file_prints_diagnostics(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "simulate", SIM / "rusak" / "diskominfo" / "rusak.yaml")
+    code, out, _ = run(capsys, "simulate", SIM / "rusak" / "sops" / "diskominfo" / "rusak.yaml")
     assert code == 1
     assert "error SOP" in out and "rusak.yaml:" in out
-    code, out, _ = run(capsys, "simulate", SIM / "kalender-rusak" / "diskominfo" / "aduan.yaml")
+    broken_calendar = SIM / "kalender-rusak" / "sops" / "diskominfo" / "aduan.yaml"
+    code, out, _ = run(capsys, "simulate", broken_calendar)
     assert code == 1 and "SOP806" in out
 
 
@@ -136,14 +137,14 @@ def test_simulate_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_check_passes_a_good_corpus(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", SIM / "lulus")
+    code, out, _ = run(capsys, "check", SIM / "lulus" / "sops")
     assert code == 0
     assert "✓ diskominfo/aduan · Aduan diproses" in out
     assert "✗" not in out
 
 
 def test_check_fails_a_scenario_missing_its_target(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", SIM / "gagal")
+    code, out, _ = run(capsys, "check", SIM / "gagal" / "sops")
     assert code == 1
     # Deadline Fri 15:30 + 2 working days = Tue 24 15:30; done Wed 25 15:45.
     assert "✗ diskominfo/lambat · Aduan diproses terlambat" in out
@@ -153,16 +154,16 @@ def test_check_fails_a_scenario_missing_its_target(capsys: pytest.CaptureFixture
 def test_check_fails_when_only_the_longest_route_misses(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(capsys, "check", SIM / "rute")
+    code, out, _ = run(capsys, "check", SIM / "rute" / "sops")
     assert code == 1
     assert "✓ diskominfo/rute · Telaah selesai dalam satu jam" in out
     assert "✗ diskominfo/rute · rute terpanjang" in out
 
 
 def test_check_fails_on_invalid_files_and_calendars(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "check", SIM / "rusak")
+    code, out, _ = run(capsys, "check", SIM / "rusak" / "sops")
     assert code == 1 and "error SOP" in out
-    code, out, _ = run(capsys, "check", SIM / "kalender-rusak")
+    code, out, _ = run(capsys, "check", SIM / "kalender-rusak" / "sops")
     assert code == 1 and "kalender.yaml:2:13: error SOP806" in out
 
 
@@ -182,7 +183,7 @@ def test_check_the_real_corpus_passes(capsys: pytest.CaptureFixture[str]) -> Non
 def test_a_scenario_that_loops_for_ever_fails_with_its_place(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    folder = SIM / "putaran"
+    folder = SIM / "putaran" / "sops"
     code, out, _ = run(capsys, "check", folder)
     assert code == 1
     assert "✗ diskominfo/putaran · Aduan tidak pernah lengkap" in out

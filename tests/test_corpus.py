@@ -85,9 +85,10 @@ def test_ids_and_roots(tmp_path: Path) -> None:
     file = tmp_path / "x" / "sops" / "dinas" / "sub" / "a.yaml"
     assert corpus_root(file) == tmp_path / "x" / "sops"
     assert sop_id(file, corpus_root(file)) == "dinas/sub/a"
+    # Outside any `sops` folder a file is a corpus of its own (no grandparent scanned).
     loose = tmp_path / "korpus" / "dinas" / "b.yml"
-    assert corpus_root(loose) == tmp_path / "korpus"
-    assert sop_id(loose, corpus_root(loose)) == "dinas/b"
+    assert corpus_root(loose) == tmp_path / "korpus" / "dinas"
+    assert sop_id(loose, corpus_root(loose)) == "b"
 
 
 def test_valid_corpus(corpus: Path) -> None:

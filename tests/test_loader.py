@@ -385,7 +385,9 @@ def test_loading_never_writes(tmp_path: Path) -> None:
 def test_unreadable_path(tmp_path: Path) -> None:
     doc, diagnostics = load_document(tmp_path, "sops/folder.yaml")
     assert doc is None
-    assert [(d.code, d.file, d.line) for d in diagnostics] == [("SOP115", "sops/folder.yaml", 0)]
+    # A folder named like a file is not a regular file: said so, never opened.
+    assert [(d.code, d.file, d.line) for d in diagnostics] == [("SOP116", "sops/folder.yaml", 0)]
+    assert "folder" in diagnostics[0].message_in("en")
     doc, diagnostics = load_document(tmp_path / "missing.yaml")
     assert doc is None and diagnostics[0].code == "SOP115"
 

@@ -17,9 +17,20 @@ from typing import Any
 
 from .build import build_sop
 from .check.file import INTERNAL_ERROR, FileCheck, check_files, paused_collector
+from .check.logo import (  # noqa: F401  (the logo messages were declared here before)
+    LOGO_MAX_BYTES,
+    LOGO_MISSING,
+    LOGO_OUTSIDE,
+    LOGO_SUFFIXES,
+    LOGO_UNSAFE,
+    LOGO_UNSUITABLE,
+    logo_problems,
+)
+from .check.names import name_problems, printable
 from .check.suggest import did_you_mean
 from .diagnostics import Diagnostic, Message, Severity
-from .model import Position, Sop
+from .model import Sop
+from .read.safe import OUTSIDE_CORPUS, leaves
 
 SOP_SUFFIXES = (".yaml", ".yml")
 CALENDAR_NAMES = ("kalender.yaml", "kalender.yml")
@@ -55,34 +66,6 @@ DUPLICATE_ID = Message(
     "satunya.",
     hint_en="Two files may not differ only in the `.yaml`/`.yml` suffix: rename one of them.",
 )
-LOGO_SUFFIXES = (".png", ".jpg", ".jpeg", ".svg", ".webp", ".gif")
-LOGO_MAX_BYTES = 1024 * 1024
-
-LOGO_MISSING = Message(
-    "SOP605", Severity.ERROR,
-    id="Berkas logo `{logo}` tidak ditemukan (dicari di `{where}`)",
-    en="Logo file `{logo}` not found (looked for `{where}`)",
-    hint_id="Tulis jalur gambar relatif terhadap berkas SOP ini, misalnya `../logo.png` untuk "
-    "gambar di folder satuan kerja di atasnya, dan pastikan berkasnya ikut di-commit.",
-    hint_en="Write the image path relative to this SOP file, e.g. `../logo.png` for an image in "
-    "the folder above, and make sure the file is committed.",
-)
-LOGO_OUTSIDE = Message(
-    "SOP606", Severity.ERROR,
-    id="Berkas logo `{logo}` berada di luar folder `{root}`",
-    en="Logo file `{logo}` lies outside the folder `{root}`",
-    hint_id="Simpan logo di dalam folder SOP (misalnya `{root}/logo.png`) agar ikut diterbitkan.",
-    hint_en="Keep the logo inside the SOP folder (e.g. `{root}/logo.png`) so it is published.",
-)
-LOGO_UNSUITABLE = Message(
-    "SOP607", Severity.ERROR,
-    id="Berkas logo `{logo}` tidak dapat dipakai: {problem_id}",
-    en="Logo file `{logo}` cannot be used: {problem_en}",
-    hint_id="Pakai gambar PNG, JPG, SVG, WebP atau GIF yang tidak lebih dari 1 MB.",
-    hint_en="Use a PNG, JPG, SVG, WebP or GIF image of at most 1 MB.",
-)
-
-
 @dataclass
 class FileResult:
     file: str
@@ -129,18 +112,28 @@ def check_paths(paths: Sequence[Path], *, build: bool = True) -> CorpusResult:
     """
     with paused_collector():
         asked = _files_with_roots(paths)
+        walked = {Path(p).absolute() for p in paths if Path(p).is_dir()}
         corpora: dict[Path, _Corpus] = {}
         for file, root in asked:
-            corpora.setdefault(root, _Corpus(root)).add(file, asked=True)
-        walked = {Path(p).absolute() for p in paths if Path(p).is_dir()}
+            guarded = is_corpus_folder(root) or root in walked
+            corpora.setdefault(root, _Corpus(root, guarded=guarded)).add(file, asked=True)
         for root, corpus in corpora.items():
-            if root not in walked:
+            if root not in walked and is_corpus_folder(root):
                 corpus.add_rest()
         entries = [entry for corpus in corpora.values() for entry in corpus.entries.values()]
-        checks = check_files([(e.file, e.display, e.asked) for e in entries], keep_docs=build)
-        for entry, check in zip(entries, checks, strict=True):
+        readable = [e for e in entries if e.outside is None]
+        checks = check_files([(e.file, e.display, e.asked) for e in readable], keep_docs=build)
+        for entry, check in zip(readable, checks, strict=True):
             entry.check = check
             entry.diagnostics = check.diagnostics
+        for corpus in corpora.values():
+            for entry in corpus.entries.values():
+                if entry.outside is not None and entry.asked:
+                    entry.diagnostics = [OUTSIDE_CORPUS.at(
+                        entry.display, root=corpus.root.name,
+                        target=printable(entry.outside.as_posix()))]
+                elif entry.asked:
+                    entry.diagnostics.extend(name_problems(entry.file, entry.sop_id, entry.display))
         results = []
         for corpus in corpora.values():
             results.extend(corpus.finish(build=build))
@@ -204,13 +197,24 @@ def _sop_files_below(folder: Path) -> list[Path]:
     return sorted(files)
 
 
+CORPUS_FOLDER = "sops"
+
+
 def corpus_root(file: Path) -> Path:
-    """The corpus a file given on its own belongs to: the nearest `sops` folder above it,
-    else the file's grandparent (`<root>/<satuan-kerja>/<name>.yaml`)."""
+    """The corpus a file given on its own belongs to: the nearest `sops` folder above it.
+
+    A file outside any `sops` folder is a corpus of its own: its root is its folder, and no
+    other file is read with it (a file in a home folder or in /tmp must not make sopgen read
+    every YAML file of the folders above).
+    """
     for parent in file.parents:
-        if parent.name == "sops":
+        if parent.name == CORPUS_FOLDER:
             return parent
-    return file.parent.parent
+    return file.parent
+
+
+def is_corpus_folder(root: Path) -> bool:
+    return root.name == CORPUS_FOLDER
 
 
 def sop_id(file: Path, root: Path) -> str:
@@ -218,11 +222,12 @@ def sop_id(file: Path, root: Path) -> str:
 
 
 def display_path(file: Path) -> str:
-    """The path as shown to users: relative to the current directory when below it."""
+    """The path as shown to users: relative to the current directory when below it (a name
+    that is not UTF-8 shown with U+FFFD, so that it can be printed)."""
     try:
-        return file.relative_to(Path.cwd()).as_posix()
+        return printable(file.relative_to(Path.cwd()).as_posix())
     except ValueError:
-        return file.as_posix()
+        return printable(file.as_posix())
 
 
 # --- one corpus root ---------------------------------------------------------------------------
@@ -234,6 +239,8 @@ class _Entry:
     display: str
     sop_id: str
     asked: bool
+    outside: Path | None = None
+    """Where a symbolic link leads when that is outside the corpus root: the file is not read."""
     check: FileCheck = field(default_factory=FileCheck)
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
@@ -241,12 +248,16 @@ class _Entry:
 class _Corpus:
     """The files of one corpus root: those asked for, checked fully, and the rest, indexed."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, *, guarded: bool = True) -> None:
         self.root = root
+        self.guarded = guarded
+        """Whether links leading out of the root are refused (not for a file on its own)."""
         self.entries: dict[Path, _Entry] = {}
 
     def add(self, file: Path, *, asked: bool) -> None:
-        self.entries[file] = _Entry(file, display_path(file), sop_id(file, self.root), asked)
+        outside = leaves(file, self.root) if self.guarded else None
+        self.entries[file] = _Entry(
+            file, display_path(file), sop_id(file, self.root), asked, outside)
 
     def add_rest(self) -> None:
         """The other files of the root, so links and numbers resolve against all of it."""
@@ -309,27 +320,9 @@ class _Corpus:
             if problem is not None:
                 entry.diagnostics.append(problem)
         if check.logo is not None:
-            entry.diagnostics.extend(logo_problems(check.logo, entry, self.root))
-
-
-def logo_problems(logo: tuple[str, Position], entry: _Entry, root: Path) -> list[Diagnostic]:
-    """The logo must be an image file of modest size inside the corpus folder."""
-    text, (line, column) = logo
-    image = (entry.file.parent / text.strip()).resolve()
-    at = (entry.display, line, column)
-    if not image.is_relative_to(root.resolve()):
-        return [LOGO_OUTSIDE.at(*at, logo=text, root=root.name)]
-    if not image.is_file():
-        return [LOGO_MISSING.at(*at, logo=text, where=display_path(image))]
-    if image.suffix.lower() not in LOGO_SUFFIXES:
-        return [LOGO_UNSUITABLE.at(
-            *at, logo=text, problem_id=f"jenis `{image.suffix or '(tanpa akhiran)'}` bukan gambar "
-            "yang didukung", problem_en=f"`{image.suffix or '(no suffix)'}` is not a supported "
-            "image type")]
-    if image.stat().st_size > LOGO_MAX_BYTES:
-        return [LOGO_UNSUITABLE.at(
-            *at, logo=text, problem_id="lebih besar dari 1 MB", problem_en="larger than 1 MB")]
-    return []
+            text, position = check.logo
+            entry.diagnostics.extend(
+                logo_problems(text, position, entry.file, entry.display, self.root))
 
 
 def _names(files: list[str]) -> str:

@@ -62,6 +62,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from ..duration import Duration, Kind
+from .guard import CalendarRangeError, check_year
 from .hours import (
     DEFAULT_WEEK,
     WEEKDAYS,
@@ -340,9 +341,14 @@ class OfficeCalendar:
 
     def _cover(self, s: float) -> _Span:
         """The span, extended so that it holds the year of local seconds `s`."""
-        year = dt.date.fromordinal(_EPOCH_ORDINAL + math.floor(s / DAY)).year
+        try:
+            year = dt.date.fromordinal(_EPOCH_ORDINAL + math.floor(s / DAY)).year
+        except (ValueError, OverflowError):  # beyond datetime's years 1-9999 (or not a number)
+            guess = 1970 + s / (DAY * 365.2425)
+            raise CalendarRangeError(round(guess) if math.isfinite(guess) else 0) from None
         span = self._span
         if span is None:
+            check_year(year)
             span = _Span(year, year - 1)
             self._span = span
             self._extend_forward()
@@ -374,8 +380,7 @@ class OfficeCalendar:
 
     def _extend_forward(self) -> _Span:
         span = self._span_or_fail()
-        if span.last_year >= dt.MAXYEAR - 1:
-            raise OverflowError("the calendar has no open time before the year 9999")
+        check_year(span.last_year + 1)  # never an unbounded calendar (CalendarRangeError)
         starts, ends, workdays = self._build_year(span.last_year + 1)
         total = span.cum[-1]
         for a, b in zip(starts, ends, strict=True):
@@ -389,8 +394,7 @@ class OfficeCalendar:
 
     def _extend_backward(self) -> _Span:
         span = self._span_or_fail()
-        if span.first_year <= dt.MINYEAR + 1:
-            raise OverflowError("the calendar cannot go before the year 1")
+        check_year(span.first_year - 1)
         starts, ends, workdays = self._build_year(span.first_year - 1)
         # Earlier open time gets negative positions so that known positions never move.
         cum = [span.cum[0] - sum(b - a for a, b in zip(starts, ends, strict=True))]

@@ -20,6 +20,7 @@ from ..diagnostics import Diagnostic
 from ..model import PathKey, Position
 from . import messages as msg
 from .document import BOM, MAX_DEPTH, NULLS, Spot, build_document, position
+from .safe import NOT_REGULAR, FileTooLarge, NotRegularFile, read_bounded
 
 __all__ = [
     "MAX_BYTES", "MAX_DEPTH", "NULLS", "LoadedDocument", "load_bytes", "load_document", "typed",
@@ -87,12 +88,14 @@ def load_document(
     """Read and parse one file; the file is only ever opened for reading."""
     file = display if display is not None else path.as_posix()
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return None, [msg.TOO_LARGE.at(file, size=size, limit=MAX_BYTES)]
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [msg.UNREADABLE.at(file, reason=error.strerror or type(error).__name__)]
+        raw = read_bounded(path, MAX_BYTES)
+    except NotRegularFile as error:
+        return None, [NOT_REGULAR.at(file, kind_id=error.kind_id, kind_en=error.kind_en)]
+    except FileTooLarge as error:
+        return None, [msg.TOO_LARGE.at(file, size=error.size, limit=MAX_BYTES)]
+    except (OSError, ValueError) as error:  # ValueError: a NUL in the name
+        reason = getattr(error, "strerror", None) or type(error).__name__
+        return None, [msg.UNREADABLE.at(file, reason=reason)]
     return load_bytes(raw, file)
 
 

@@ -18,6 +18,7 @@ import math
 import random
 from dataclasses import dataclass
 
+from ..calendar.guard import CalendarRangeError
 from ..calendar.office import OfficeCalendar
 from ..duration import Duration, Kind
 from ..model import END, Sop
@@ -71,22 +72,29 @@ def monte_carlo(sop: Sop, calendar: OfficeCalendar, n: int, seed: int) -> MonteC
         clock = arrival
         row = 0
         visits = 0
-        while row != _END and visits < VISIT_CAP:
-            visits += 1
-            step = rows[row]
-            if step.kind is not None:
-                amount = step.high if step.high <= step.low else rng.uniform(step.low, step.high)
-                clock = calendar.add_s(clock, step.kind, amount)
-            if step.peluang_ya >= 1.0:
-                row = step.ya
-            else:
-                row = step.ya if rng.random() < step.peluang_ya else step.tidak
+        try:
+            while row != _END and visits < VISIT_CAP:
+                visits += 1
+                step = rows[row]
+                if step.kind is not None:
+                    low, high = step.low, step.high
+                    amount = high if high <= low else rng.uniform(low, high)
+                    clock = calendar.add_s(clock, step.kind, amount)
+                if step.peluang_ya >= 1.0:
+                    row = step.ya
+                else:
+                    row = step.ya if rng.random() < step.peluang_ya else step.tidak
+            deadline = None
+            if row == _END and target is not None:
+                deadline = calendar.add_s(arrival, target.kind, target.maximum)
+        except CalendarRangeError:  # a case running beyond the calendar's years
+            capped += 1
+            continue
         if row != _END:
             capped += 1
             continue
         times.append(calendar.position(clock) - calendar.position(arrival))
-        if target is not None:
-            deadline = calendar.add_s(arrival, target.kind, target.maximum)
+        if deadline is not None:
             met += clock <= deadline
     times.sort()
     done = len(times)

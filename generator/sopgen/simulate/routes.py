@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from ..calendar.guard import CalendarRangeError
 from ..calendar.office import OfficeCalendar
 from ..duration import Duration
 from ..model import END, Sop
@@ -59,9 +60,17 @@ def summarize_routes(
     limit: int = ROUTE_LIMIT,
 ) -> RoutesSummary:
     """All routes of the SOP (bounded by `limit`), the extremes and the verdict on the target."""
-    begin = calendar.next_open(calendar.aware(start or reference_start(sop)))
+    target = target_of(sop)
+    try:
+        begin = calendar.next_open(calendar.aware(start or reference_start(sop)))
+    except CalendarRangeError:  # an arrival the calendar does not serve: no routes to time
+        begin = calendar.aware(start or reference_start(sop))
+        return RoutesSummary(begin, (), True, None, None, target, None, None, None)
     walker = _RouteWalker(sop, calendar, limit)
-    walker.walk(calendar.local_seconds(begin))
+    try:
+        walker.walk(calendar.local_seconds(begin))
+    except CalendarRangeError:  # a route runs beyond the calendar: keep those found so far
+        walker.truncated = True
     base = calendar.position(calendar.local_seconds(begin))
     routes = tuple(
         Route(keys, calendar.instant(end), calendar.position(end) - base)
@@ -69,8 +78,12 @@ def summarize_routes(
     )
     shortest = min(routes, key=lambda r: (r.working_seconds, len(r.steps)), default=None)
     longest = max(routes, key=lambda r: (r.working_seconds, len(r.steps)), default=None)
-    target = target_of(sop)
-    tenggat, meets, margin = verdict(calendar, begin, target, longest.selesai if longest else begin)
+    try:
+        tenggat, meets, margin = verdict(
+            calendar, begin, target, longest.selesai if longest else begin
+        )
+    except CalendarRangeError:
+        tenggat, meets, margin = None, None, None
     if longest is None:  # no route reaches the end: nothing to judge
         meets, margin = None, None
     return RoutesSummary(

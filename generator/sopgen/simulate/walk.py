@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..calendar.guard import CALENDAR_FIRST_YEAR, CALENDAR_LAST_YEAR, CalendarRangeError
 from ..calendar.office import OfficeCalendar
 from ..calendar.working_time import format_margin
 from ..diagnostics import Diagnostic, Message, Severity
@@ -56,6 +57,18 @@ ENDLESS_LOOP = Message(
     "dengan cabang yang keluar dari putaran, misalnya `[tidak, ya]`.",
     hint_en="In the scenario's `keputusan`, end the branch list of each decision in this loop "
     "with the branch that leaves the loop, e.g. `[tidak, ya]`.",
+)
+
+
+BEYOND_CALENDAR = Message(
+    "SOP754",
+    Severity.ERROR,
+    id='Skenario "{scenario}" berjalan melewati tahun yang dilayani kalender '
+    "({first}-{last}): tahun {year} diperlukan.",
+    en='Scenario "{scenario}" runs beyond the years the calendar serves ({first}-{last}): '
+    "the year {year} was needed.",
+    hint_id="Periksa `masuk` skenario dan `waktu` setiap langkah: jumlah waktunya terlalu panjang.",
+    hint_en="Check the scenario's `masuk` and every step's `waktu`: their total is too long.",
 )
 
 
@@ -131,15 +144,50 @@ def run_scenario(
     arrival = calendar.aware(masuk if masuk is not None else scenario.masuk)
     index = _scenario_index(sop, scenario)
     diagnostics: list[Diagnostic] = []
+    visits: list[Visit] = []
+    clock = calendar.local_seconds(arrival)
+    try:
+        _walk(sop, scenario, index, calendar, clock, visits, diagnostics)
+    except CalendarRangeError as error:
+        path = ("simulasi", "skenario", index) if index >= 0 else ("simulasi",)
+        diagnostics.append(_at(sop, BEYOND_CALENDAR, path, scenario=scenario.nama,
+                               first=CALENDAR_FIRST_YEAR, last=CALENDAR_LAST_YEAR,
+                               year=error.year))
+    failed = any(d.is_error for d in diagnostics)
+    target = target_of(sop, scenario)
+    try:
+        completion = visits[-1].selesai if visits else calendar.instant(calendar.next_open_s(clock))
+        tenggat, met, margin = verdict(calendar, arrival, target, completion)
+    except CalendarRangeError:  # reported above, or the arrival itself is out of range
+        completion, tenggat, met, margin = arrival, None, None, None
+        failed = True
+    if failed:  # a walk cut short says nothing about the target
+        met, margin = None, None
+    return ScenarioResult(
+        nama=scenario.nama,
+        masuk=arrival,
+        selesai=completion,
+        target=target,
+        tenggat=tenggat,
+        memenuhi_target=met,
+        margin_seconds=margin,
+        visits=tuple(visits),
+        diagnostics=tuple(diagnostics),
+    )
+
+
+def _walk(
+    sop: Sop, scenario: Scenario, index: int, calendar: OfficeCalendar, clock: float,
+    visits: list[Visit], diagnostics: list[Diagnostic],
+) -> None:
+    """The visits of one walk from local seconds ``clock``, appended as they are made."""
     steps = {step.key: step for step in sop.langkah}
     decisions = [step.key for step in sop.langkah if step.is_decision]
     list_lengths = [max(1, len(scenario.keputusan.get(key, ()))) for key in decisions]
-    visits: list[Visit] = []
     counts: dict[str, int] = {}
     seen: dict[tuple[Any, ...], int] = {}
     warned_waktu: set[str] = set()
     warned_branch: set[str] = set()
-    clock = calendar.local_seconds(arrival)
     current = sop.langkah[0].key
     while current != END:
         state = (
@@ -185,23 +233,6 @@ def run_scenario(
         )
         clock = end
         current = _next_key(sop, scenario, index, step, counts[current], diagnostics, warned_branch)
-    failed = any(d.is_error for d in diagnostics)
-    completion = visits[-1].selesai if visits else calendar.instant(calendar.next_open_s(clock))
-    target = target_of(sop, scenario)
-    tenggat, met, margin = verdict(calendar, arrival, target, completion)
-    if failed:  # a walk cut short says nothing about the target
-        met, margin = None, None
-    return ScenarioResult(
-        nama=scenario.nama,
-        masuk=arrival,
-        selesai=completion,
-        target=target,
-        tenggat=tenggat,
-        memenuhi_target=met,
-        margin_seconds=margin,
-        visits=tuple(visits),
-        diagnostics=tuple(diagnostics),
-    )
 
 
 def run_all(sop: Sop, calendar: OfficeCalendar) -> list[ScenarioResult]:
