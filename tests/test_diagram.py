@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from sop_factory import demak_sop, make_sop
-from sopgen.render import diagram
+from sopgen.render import layout_budget
 from sopgen.render.diagram import (
     GraphvizFailed,
     GraphvizNotFound,
@@ -77,7 +77,7 @@ def test_render_svg_caches_by_content_hash(tmp_path: Path, monkeypatch: pytest.M
     def no_graphviz(*args: object, **kwargs: object) -> None:
         raise AssertionError("an unchanged diagram must not be drawn again")
 
-    monkeypatch.setattr(diagram.subprocess, "run", no_graphviz)
+    monkeypatch.setattr(layout_budget.subprocess, "run", no_graphviz)
     assert render_svg(dot, tmp_path) == first
 
 

@@ -24,7 +24,7 @@ from mkdocs.exceptions import Abort
 from sopgen.check.schema import SCHEMA_FILE
 from sopgen.cli import main as sopgen_main
 from sopgen.corpus import check_corpus
-from sopgen.render import diagram
+from sopgen.render import layout_budget
 from sopgen.site import config as site_config
 
 REPO = Path(__file__).resolve().parents[1]
@@ -168,7 +168,7 @@ def test_an_unchanged_sop_is_not_drawn_again(tmp_path: Path, monkeypatch: Any) -
         return real_run(command, **kwargs)
 
     # subprocess is one module: this counts Graphviz runs and lets git calls through.
-    monkeypatch.setattr(diagram.subprocess, "run", counting_run)
+    monkeypatch.setattr(layout_budget.subprocess, "run", counting_run)
     build_project(project)
     assert len(drawings) == 2
     build_project(project)

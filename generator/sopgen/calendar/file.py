@@ -25,6 +25,7 @@ without quotes is read as the text ``07:30``, never as YAML 1.1's sexagesimal nu
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ from typing import Any
 from ..check.suggest import did_you_mean
 from ..diagnostics import Diagnostic, Message
 from ..model import PathKey
+from ..read.safe import OUTSIDE_CORPUS, leaves
 from . import messages as msg
 from .notation import clock_text, parse_break, parse_date, parse_time
 from .office import (
@@ -92,8 +94,14 @@ def calendar_for_corpus(
     errors are in the diagnostics.
     """
     path = sops_dir / CALENDAR_FILE
-    if not path.is_file():
+    if not os.path.lexists(path):
         return OfficeCalendar.default(), []
+    outside = leaves(path, sops_dir)
+    if outside is not None:  # a link out of the corpus is never read
+        shown = display if display is not None else path.as_posix()
+        return OfficeCalendar.default(), [
+            OUTSIDE_CORPUS.at(shown, root=sops_dir.name, target=outside.as_posix())
+        ]
     calendar, diagnostics = load_calendar(path, display)
     return calendar or OfficeCalendar.default(), diagnostics
 

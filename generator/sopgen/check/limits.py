@@ -10,7 +10,6 @@ a second line of defence.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -206,8 +205,3 @@ def _scenario_items(simulation: dict[str, Any]) -> Iterator[tuple[int, dict[str,
 def _name(scenario: dict[str, Any], index: int) -> str:
     name = scenario.get("nama")
     return name if isinstance(name, str) else f"#{index + 1}"
-
-
-def arrival_in_range(value: dt.datetime) -> bool:
-    """Whether an arrival given on the command line (`--masuk`) is in the supported years."""
-    return in_range(value.year)

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..check.limits import FIRST_YEAR, LAST_YEAR, in_range
 from ..diagnostics import LANGUAGES, Diagnostic
 from ..model import Scenario, Sop
 
@@ -43,6 +44,12 @@ _TEXTS = {
     "bad_masuk": {
         "id": 'sopgen: --masuk harus berbentuk "TTTT-BB-HH JJ:MM" dan ada, bukan `{value}`.',
         "en": 'sopgen: --masuk must be an existing "YYYY-MM-DD HH:MM", not `{value}`.',
+    },
+    "masuk_range": {
+        "id": "sopgen: --masuk `{value}` di luar rentang yang didukung: tahun {first} sampai "
+        "{last}.",
+        "en": "sopgen: --masuk `{value}` is outside the supported range: the years {first} to "
+        "{last}.",
     },
     "no_scenario": {
         "id": "sopgen: skenario `{name}` tidak ada. Yang tersedia: {names}",
@@ -128,6 +135,9 @@ def run_simulate(args: argparse.Namespace) -> int:
     masuk = _parse_masuk(args.masuk) if args.masuk else None
     if args.masuk and masuk is None:
         return _usage("bad_masuk", lang, value=args.masuk)
+    if masuk is not None and not in_range(masuk.year):
+        return _usage("masuk_range", lang, value=args.masuk, first=str(FIRST_YEAR),
+                      last=str(LAST_YEAR))
     if args.monte_carlo is not None and not 1 <= args.monte_carlo <= 1_000_000:
         return _usage("bad_count", lang)
     result = check_paths([args.file])

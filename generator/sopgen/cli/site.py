@@ -1,8 +1,11 @@
 """``sopgen build`` and ``sopgen serve``: a complete site for a SOP folder without a mkdocs.yml.
 
 Both write the default configuration (`site_config.default_config`) into a temporary folder and
-hand it to MkDocs' own build or serve; the sopgen plugin does the rest. Exit codes: 0 built,
-1 invalid SOPs or a failed build, 2 no such folder, 3 Graphviz missing.
+hand it to MkDocs' own build or serve; the sopgen plugin does the rest. ``build`` renders into
+a fresh folder beside the output and swaps it in only on success, under a lock
+(`site.output`), and never builds into the SOP folder. Exit codes: 0 built, 1 invalid SOPs, a
+failed build or another build running, 2 no such folder (or an output inside the SOP folder),
+3 Graphviz missing.
 """
 
 from __future__ import annotations
@@ -23,6 +26,16 @@ from ..site.config import (
     missing_graphviz_programs,
     plain_text,
     write_config,
+)
+from ..site.output import (
+    BUILD_LOCKED,
+    OUTPUT_IN_CORPUS,
+    BuildLocked,
+    build_lock,
+    discard,
+    overlaps,
+    replace_folder,
+    staging_folder,
 )
 
 EXIT_INVALID = 1
@@ -55,28 +68,69 @@ def register(commands: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
-
     sops_dir = Path(args.sops_dir)
     problem = _precondition(sops_dir)
     if problem is not None:
         return problem
-    with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
-        config_file = _project(sops_dir, Path(work), args.site_name, site_dir=Path(args.site_dir))
-        try:
-            config = load_config(config_file=str(config_file))
-            config.plugins.on_startup(command="build", dirty=False)
+    site_dir = Path(args.site_dir).absolute()
+    refused = _refused_output(site_dir, sops_dir)
+    if refused is not None:
+        return refused
+    try:
+        with build_lock(site_dir):
+            return _build_atomically(args, sops_dir, site_dir)
+    except BuildLocked as locked:
+        print(plain_text(BUILD_LOCKED.at(
+            "", folder=args.site_dir, lock=locked.lock.as_posix())), file=sys.stderr)
+        return EXIT_INVALID
+
+
+def _build_atomically(args: argparse.Namespace, sops_dir: Path, site_dir: Path) -> int:
+    """Build into a fresh folder beside the output; swap it in only when the build succeeded."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    staging = staging_folder(site_dir)
+    try:
+        with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
+            config_file = _project(sops_dir, Path(work), args.site_name, site_dir=staging)
             try:
-                build(config)
-            finally:
-                config.plugins.on_shutdown()
-        except (MkDocsException, SystemExit):
-            # MkDocs has logged the cause (for invalid SOPs: the validate report) already.
-            return EXIT_INVALID
+                config = load_config(config_file=str(config_file))
+                config.plugins.on_startup(command="build", dirty=False)
+                try:
+                    build(config)
+                finally:
+                    config.plugins.on_shutdown()
+            except (MkDocsException, SystemExit):
+                # MkDocs has logged the cause (for invalid SOPs: the validate report) already.
+                print(f"Situs lama di {args.site_dir} tidak diubah.", file=sys.stderr)
+                return EXIT_INVALID
+            except Exception as error:  # a bug: reported, and the old site still stands
+                print(f"Kesalahan internal sopgen: {error!r}. Situs lama di {args.site_dir} "
+                      "tidak diubah; laporkan ke pengelola sopgen.", file=sys.stderr)
+                return EXIT_INVALID
+        replace_folder(staging, site_dir)
+    finally:
+        discard(staging)  # gone already after a successful swap
     print(f"Situs dibuat di {args.site_dir}", file=sys.stderr)
     return 0
+
+
+def _refused_output(site_dir: Path, sops_dir: Path) -> int | None:
+    """Never build into the corpus, nor into a folder whose replacement would remove the corpus
+    or the current folder."""
+    cwd = Path.cwd().resolve()
+    if overlaps(site_dir, sops_dir) or cwd.is_relative_to(site_dir.resolve()):
+        print(plain_text(OUTPUT_IN_CORPUS.at(
+            "", role_id="keluaran", role_en="output", folder=site_dir.as_posix(),
+            sops=sops_dir.as_posix())), file=sys.stderr)
+        return EXIT_NO_FOLDER
+    if site_dir.exists() and not site_dir.is_dir():
+        print(f"`{site_dir}` bukan folder: sebutkan folder keluaran lain dengan -o.",
+              file=sys.stderr)
+        return EXIT_NO_FOLDER
+    return None
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -119,10 +173,18 @@ def _project(
     """A throw-away MkDocs project: an empty docs folder and the default configuration."""
     docs = work / "docs"
     docs.mkdir()
-    options: dict[str, Any] = {"site_dir": site_dir, "cache_dir": Path(".cache") / "sopgen"}
+    options: dict[str, Any] = {"site_dir": site_dir, "cache_dir": _cache_dir(sops_dir)}
     if site_name:
         options["site_name"] = site_name
     return write_config(default_config(sops_dir, docs, **options), work)
+
+
+def _cache_dir(sops_dir: Path) -> Path:
+    """`.cache/sopgen` in the current folder, or beside the corpus when run inside it."""
+    cache = Path(".cache") / "sopgen"
+    if Path.cwd().resolve().is_relative_to(sops_dir.resolve()):
+        return sops_dir.resolve().parent / cache
+    return cache
 
 
 class _PlainErrors(logging.Formatter):

@@ -15,7 +15,6 @@ import hashlib
 import os
 import re
 import shutil
-import subprocess
 import tempfile
 import textwrap
 from pathlib import Path
@@ -25,6 +24,7 @@ from markupsafe import escape
 from ..model import Sop
 from .escaping import dot_string, dot_tooltip, shorten
 from .flow import Flow, Symbol, build_flow
+from .layout_budget import run_layout
 
 LANE_WIDTH = 120.0  # points
 ROW_HEIGHT = 58.0
@@ -37,7 +37,6 @@ SIZES = {  # inches: width, height
     "end": (0.8, 0.34),
     "lane": (1.55, 0.62),
 }
-NEATO_TIMEOUT = 120  # seconds
 
 
 class GraphvizError(RuntimeError):
@@ -179,16 +178,8 @@ def render_svg(dot_source: str, cache_dir: Path | None) -> str:
     neato = shutil.which("neato")
     if neato is None or shutil.which("dot") is None:
         raise GraphvizNotFound()
-    try:
-        done = subprocess.run(
-            [neato, "-n2", "-Tsvg"],
-            input=dot_source.encode("utf-8"),
-            capture_output=True,
-            timeout=NEATO_TIMEOUT,
-            check=False,
-        )
-    except subprocess.TimeoutExpired as error:
-        raise GraphvizFailed(f"neato timed out after {NEATO_TIMEOUT} s") from error
+    # Over budget raises LayoutTimeout: the caller names the SOP and its size.
+    done = run_layout([neato, "-n2", "-Tsvg"], dot_source.encode("utf-8"))
     if done.returncode != 0:
         raise GraphvizFailed(done.stderr.decode("utf-8", "replace"))
     svg = done.stdout.decode("utf-8")

@@ -45,6 +45,19 @@ GRAPHVIZ_FAILED = Message(
     ),
 )
 
+GRAPHVIZ_TOO_SLOW = Message(
+    "SOP903",
+    Severity.ERROR,
+    id="Diagram alir SOP `{sop}` ({steps} langkah, {actors} pelaksana) tidak selesai digambar "
+    "dalam {seconds} detik",
+    en="The flow diagram of SOP `{sop}` ({steps} steps, {actors} actors) was not drawn within "
+    "{seconds} seconds",
+    hint_id="Diagram sebesar ini terlalu lama digambar Graphviz. Pecah prosedur menjadi beberapa "
+    "SOP yang saling terkait (`keterkaitan`) atau kurangi langkah dan pelaksananya.",
+    hint_en="A diagram this large takes Graphviz too long. Split the procedure into several "
+    "related SOPs (`keterkaitan`) or reduce its steps and actors.",
+)
+
 SITE_NAME = "Standar Operasional Prosedur"
 
 THEME: dict[str, Any] = {

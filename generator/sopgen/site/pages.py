@@ -17,12 +17,15 @@ from html import escape
 from pathlib import Path
 
 from ..calendar.office import OfficeCalendar
+from ..check.logo import LOGO_MAX_BYTES
 from ..diagnostics import Diagnostic
 from ..model import Sop
+from ..read.safe import read_bounded
 from ..render.diagram import GraphvizFailed, GraphvizNotFound, diagram_dot, inline_svg, render_svg
+from ..render.layout_budget import LayoutTimeout
 from ..render.page import PageContext, render_sop_page
 from ..render.simulation_section import render_simulation_section
-from .config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS
+from .config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS, GRAPHVIZ_TOO_SLOW
 
 SIMULATION_ID_PREFIX = "sopgen-simulasi"
 # SOP text is always escaped, so it can never spell these comments.
@@ -78,15 +81,8 @@ class SitePages:
         `fill_content`, before the search plugin indexes the page; the diagram and the
         simulation section, which are SVG and add no searchable words, in `fill_output`.
         """
-        diagnostics: list[Diagnostic] = []
-        diagram = ""
-        try:
-            svg = render_svg(diagram_dot(sop), self.cache_dir)
-            diagram = inline_svg(svg, "diagram-", sop.identitas.nama)
-        except GraphvizNotFound:
-            diagnostics.append(GRAPHVIZ_MISSING.at(str(sop.path), programs=GRAPHVIZ_PROGRAMS[0]))
-        except GraphvizFailed as failure:
-            diagnostics.append(GRAPHVIZ_FAILED.at(str(sop.path), detail=failure.stderr.strip()))
+        svg, diagnostics = _diagram(sop, self.cache_dir)
+        diagram = inline_svg(svg, "diagram-", sop.identitas.nama) if svg else ""
         context = PageContext(
             link_for=links.link_for,
             title_for=links.title_for,
@@ -121,10 +117,29 @@ class SitePages:
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
+def _diagram(sop: Sop, cache_dir: Path) -> tuple[str, list[Diagnostic]]:
+    """The SOP's diagram as Graphviz draws it ("" when it cannot), and why not."""
+    try:
+        return render_svg(diagram_dot(sop), cache_dir), []
+    except GraphvizNotFound:
+        return "", [GRAPHVIZ_MISSING.at(str(sop.path), programs=GRAPHVIZ_PROGRAMS[0])]
+    except GraphvizFailed as failure:
+        return "", [GRAPHVIZ_FAILED.at(str(sop.path), detail=failure.stderr.strip())]
+    except LayoutTimeout as timeout:
+        return "", [GRAPHVIZ_TOO_SLOW.at(
+            str(sop.path), sop=sop.id, steps=len(sop.langkah), actors=len(sop.pelaksana),
+            seconds=f"{timeout.seconds:g}")]
+
+
+def diagram_problems(sop: Sop, cache_dir: Path) -> list[Diagnostic]:
+    """Draw the SOP's diagram into the cache; the problems, if Graphviz could not."""
+    return _diagram(sop, cache_dir)[1]
+
+
 def logo_uri(image: Path) -> str:
     """Where a logo is published: named by its content, so SOPs sharing a logo share one file
     and a changed image gets a new name (no stale copy in a browser cache)."""
-    digest = hashlib.sha256(image.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256(read_bounded(image, LOGO_MAX_BYTES)).hexdigest()[:16]
     return f"{LOGO_FOLDER}/{digest}{image.suffix.lower()}"
 
 

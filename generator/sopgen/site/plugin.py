@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url
 from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
 from ..calendar.office import OfficeCalendar
 from ..check.schema import SCHEMA_FILE
-from ..corpus import check_corpus
+from ..corpus import CorpusResult, check_corpus
 from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.assets import asset_files
@@ -39,10 +39,12 @@ from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
 from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
 from .key_reference import key_reference_page
+from .output import BUILD_LOCKED, OUTPUT_IN_CORPUS, BuildLocked, acquire, overlaps, release
 from .pages import (
     PageLinks,
     SitePages,
     SopPage,
+    diagram_problems,
     error_page,
     errors_banner,
     front_matter,
@@ -66,6 +68,16 @@ class SopgenConfig(base.Config):
 
 
 @dataclass(frozen=True)
+class _Checked:
+    """The corpus check of one build, made before MkDocs empties the site folder."""
+
+    result: CorpusResult
+    calendar: OfficeCalendar
+    report: str
+    has_errors: bool
+
+
+@dataclass(frozen=True)
 class _Paths:
     sops_dir: Path
     cache_dir: Path
@@ -81,6 +93,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._published: set[str] = set()
         self._pages: SitePages | None = None
         self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
+        self._checked: _Checked | None = None
+        self._lock: int | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -98,6 +112,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             template_dir=_optional_path(root, self.config.template_dir),
             calendar=_optional_path(root, self.config.calendar),
         )
+        for folder, role_id, role_en in (
+            (Path(config.site_dir), "situs", "site"),
+            (self._paths.cache_dir, "cache", "cache"),
+        ):
+            if overlaps(folder, self._paths.sops_dir):
+                raise PluginError(plain_text(OUTPUT_IN_CORPUS.at(
+                    "", role_id=role_id, role_en=role_en, folder=str(folder),
+                    sops=str(self._paths.sops_dir))))
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
                 config.extra_css.append(site_path)
@@ -105,9 +127,42 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 config.extra_javascript.append(site_path)  # type: ignore[arg-type]
         return config
 
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Check the corpus and draw the diagrams now: MkDocs empties the site folder right
+        after this event, so a build that is going to fail must fail here, leaving the previous
+        site as it was. The lock keeps a second build out of the same folder meanwhile."""
         if not self.config.enabled or self._paths is None:
-            return files
+            return
+        if not self._serving and self._lock is None:
+            try:
+                self._lock = acquire(Path(config.site_dir))
+            except BuildLocked as locked:
+                raise PluginError(plain_text(BUILD_LOCKED.at(
+                    "", folder=config.site_dir, lock=locked.lock.as_posix()))) from None
+        try:
+            self._checked = self._check()
+            if not self._serving:
+                self._draw_diagrams(self._checked)
+        except BaseException:
+            self._unlock()
+            raise
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._unlock()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._unlock()
+
+    def on_shutdown(self) -> None:
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            release(self._lock)
+            self._lock = None
+
+    def _check(self) -> _Checked:
+        assert self._paths is not None
         result = check_corpus(self._paths.sops_dir)
         calendar, calendar_diagnostics = self._calendar()
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
@@ -119,6 +174,25 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             log.error(report)
         elif diagnostics:
             log.warning(report)
+        return _Checked(result, calendar, report, has_errors)
+
+    def _draw_diagrams(self, checked: _Checked) -> None:
+        """Every diagram into the cache (the pages then find them there), failing early."""
+        assert self._paths is not None
+        problems = [
+            d for sop in checked.result.sops
+            for d in diagram_problems(sop, self._paths.cache_dir)
+        ]
+        if problems:
+            raise PluginError(render_text(problems, len(checked.result.sops)))
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self._paths is None:
+            return files
+        checked, self._checked = self._checked or self._check(), None
+        result, calendar, report, has_errors = (
+            checked.result, checked.calendar, checked.report, checked.has_errors
+        )
 
         broken = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
         unpublished = {f.file for f in broken}
