@@ -176,7 +176,10 @@ def _project(
     options: dict[str, Any] = {"site_dir": site_dir, "cache_dir": _cache_dir(sops_dir)}
     if site_name:
         options["site_name"] = site_name
-    return write_config(default_config(sops_dir, docs, **options), work)
+    config = default_config(sops_dir, docs, **options)
+    if site_dir is not None:  # `sopgen build` holds the lock of the real output folder
+        config["plugins"][-1]["sopgen"]["lock"] = False
+    return write_config(config, work)
 
 
 def _cache_dir(sops_dir: Path) -> Path:

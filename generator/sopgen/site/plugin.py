@@ -65,6 +65,8 @@ class SopgenConfig(base.Config):
     template_dir = c.Optional(c.Type(str))
     calendar = c.Optional(c.Type(str))
     nav_title = c.Type(str, default="Daftar SOP")
+    lock = c.Type(bool, default=True)
+    """Lock the site folder against a second build (`sopgen build` holds its own lock)."""
 
 
 @dataclass(frozen=True)
@@ -133,7 +135,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         site as it was. The lock keeps a second build out of the same folder meanwhile."""
         if not self.config.enabled or self._paths is None:
             return
-        if not self._serving and self._lock is None:
+        if not self._serving and self.config.lock and self._lock is None:
             try:
                 self._lock = acquire(Path(config.site_dir))
             except BuildLocked as locked:
