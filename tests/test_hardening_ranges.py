@@ -152,3 +152,23 @@ def test_a_walk_beyond_the_calendar_is_a_diagnostic_not_a_crash() -> None:
     assert routes.truncated and routes.routes == ()
     chance = monte_carlo(sop, calendar, 5, 1)
     assert chance.capped == 5 and chance.completed == 0
+
+
+def test_a_gantt_chart_of_a_walk_over_decades_stays_small() -> None:
+    from sopgen.render.gantt import SHADING_MAX_DAYS, gantt_svg
+
+    steps = [{"pelaksana": "admin", "waktu": "1250 hari kerja"} for _ in range(8)]
+    scenario = Scenario("Panjang", dt.datetime(2030, 1, 7, 8, 0))
+    sop = make_sop(steps, simulasi=Simulation(target=None, skenario=(scenario,)))
+    calendar = OfficeCalendar()
+    result = run_scenario(sop, scenario, calendar)
+    assert not result.failed and (result.selesai - result.masuk).days > 30 * 365
+    svg = str(gantt_svg(result, calendar, id_prefix="g"))
+    assert len(svg) < 60_000  # a line per day over 40 years was 3.8 MB
+    assert svg.count("<line") < 40 and 'class="sopgen-gantt-tutup"' not in svg
+    # A walk of a few days keeps its shading and a line per day.
+    short_sop = make_sop([{"pelaksana": "admin", "waktu": "3 hari kerja"}],
+                         simulasi=Simulation(target=None, skenario=(scenario,)))
+    short = str(gantt_svg(run_scenario(short_sop, scenario, calendar), calendar, id_prefix="s"))
+    assert 'class="sopgen-gantt-tutup"' in short and short.count("<line") >= 4
+    assert SHADING_MAX_DAYS >= 365

@@ -53,12 +53,17 @@ def _clock(t: dt.datetime) -> str:
     return f"{t.day} {BULAN_SINGKAT[t.month - 1]} {t.hour:02d}.{t.minute:02d}"
 
 
+SHADING_MAX_DAYS = 400
+"""Closed time is shaded only on charts spanning at most this many days (the page stays small
+when a long walk spans years)."""
+
+
 def _tick_step(days: int) -> int:
     """Days between labelled ticks so that labels (about 35 units wide) never overlap."""
-    for step in (1, 2, 7, 14, 28):
+    for step in (1, 2, 7, 14, 28, 56):
         if days / step <= 14:
             return step
-    return 56
+    return 28 * math.ceil(days / (14 * 28))  # a long walk: still about 14 labels
 
 
 def gantt_svg(
@@ -110,7 +115,8 @@ def gantt_svg(
             "kerja, hari libur dan akhir pekan.</desc>"
         ).format(desc_id, len(result.visits), _clock(result.masuk), _clock(result.selesai))
     )
-    parts.extend(_shading(calendar, first_day, days, x, plot_top, plot_bottom))
+    if days <= SHADING_MAX_DAYS:  # beyond, a day is under a unit wide: no bands, small page
+        parts.extend(_shading(calendar, first_day, days, x, plot_top, plot_bottom))
     parts.extend(_ticks(first_day, days, x, plot_top, plot_bottom))
     for row, visit in enumerate(result.visits):
         y = plot_top + row * ROW_HEIGHT + (ROW_HEIGHT - BAR_HEIGHT) / 2 + 3
@@ -222,7 +228,10 @@ def _shading(
 def _ticks(first_day: int, days: int, x: Scale, top: float, bottom: float) -> list[Markup]:
     step = _tick_step(days)
     out: list[Markup] = []
+    every_day = days <= SHADING_MAX_DAYS  # else a line per label only: the page stays small
     for offset in range(0, days + 1):
+        if not every_day and offset % step:
+            continue
         number = first_day + offset
         tick_x = _n(x(number * DAY))
         out.append(
