@@ -169,3 +169,20 @@ def test_a_slow_layout_names_the_sop_and_its_size(
     assert f"{len(sop.pelaksana)} actors" in text
     assert "Graphviz install" not in problem.hint_in("en")
     assert not os.listdir(tmp_path / "cache") if (tmp_path / "cache").exists() else True
+
+
+def test_a_plain_mkdocs_build_is_refused_while_another_holds_the_folder(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    project = make_project(tmp_path / "project")
+    site = project / "site"
+    site.mkdir()
+    (site / "lama.html").write_text("situs lama", encoding="utf-8")
+    handle = acquire(site)
+    try:
+        with pytest.raises(Abort):
+            build_project(project, site=site)
+    finally:
+        release(handle)
+    assert "Pembangunan situs lain" in caplog.text
+    assert snapshot(site) == {"lama.html": hashlib.sha256(b"situs lama").hexdigest()}
