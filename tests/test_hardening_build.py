@@ -140,6 +140,30 @@ def test_mkdocs_build_fails_before_emptying_the_site(
     assert not lock_path(site).exists() or _unlocked(site)
 
 
+def test_a_crash_in_a_plain_mkdocs_build_leaves_the_previous_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plugin builds into a staging folder and swaps it in only in on_post_build."""
+    project = make_project(tmp_path / "project")
+    site = build_project(project)
+    (site / ".git").mkdir()
+    before = snapshot(site)
+
+    def crash(*args: object, **kwargs: object) -> str:
+        raise RuntimeError("rusak di tengah jalan")
+
+    monkeypatch.setattr("sopgen.site.pages.render_sop_page", crash)
+    with pytest.raises(Exception, match="rusak di tengah jalan"):
+        build_project(project)
+    assert snapshot(site) == before
+    assert leftovers(project) == [] and _unlocked(site)
+    monkeypatch.undo()
+    (site / "usang.html").write_text("dari build lama", encoding="utf-8")
+    build_project(project)  # a good build replaces the site whole, hidden entries kept
+    assert "usang.html" not in snapshot(site) and (site / ".git").is_dir()
+    assert leftovers(project) == []
+
+
 def _unlocked(site: Path) -> bool:
     handle = acquire(site)  # raises BuildLocked when the failed build kept the lock
     release(handle)

@@ -39,7 +39,17 @@ from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
 from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
 from .key_reference import key_reference_page
-from .output import BUILD_LOCKED, OUTPUT_IN_CORPUS, BuildLocked, acquire, overlaps, release
+from .output import (
+    BUILD_LOCKED,
+    OUTPUT_IN_CORPUS,
+    BuildLocked,
+    acquire,
+    discard,
+    overlaps,
+    release,
+    replace_folder,
+    staging_folder,
+)
 from .pages import (
     PageLinks,
     SitePages,
@@ -66,7 +76,8 @@ class SopgenConfig(base.Config):
     calendar = c.Optional(c.Type(str))
     nav_title = c.Type(str, default="Daftar SOP")
     lock = c.Type(bool, default=True)
-    """Lock the site folder against a second build (`sopgen build` holds its own lock)."""
+    """Lock the site folder against a second build and build into a staging folder that replaces
+    it only on success (`sopgen build` does both itself)."""
 
 
 @dataclass(frozen=True)
@@ -97,9 +108,12 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
         self._checked: _Checked | None = None
         self._lock: int | None = None
+        self._dirty = False
+        self._staging: tuple[Path, Path] | None = None  # (staging folder, the real site folder)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -148,11 +162,26 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         except BaseException:
             self._unlock()
             raise
+        if self._lock is not None and not self._dirty:
+            # MkDocs reads site_dir only after this event (clean, files, writing): the whole
+            # site goes to a staging folder that replaces the real one in on_post_build, so a
+            # crash half-way leaves the previous site as it was.
+            real = Path(config.site_dir)
+            self._staging = (staging_folder(real), real)
+            config.site_dir = str(self._staging[0])
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._staging is not None:
+            staging, real = self._staging
+            self._staging = None
+            replace_folder(staging, real)
+            config.site_dir = str(real)
         self._unlock()
 
     def on_build_error(self, *, error: Exception) -> None:
+        if self._staging is not None:
+            discard(self._staging[0])
+            self._staging = None
         self._unlock()
 
     def on_shutdown(self) -> None:
