@@ -77,7 +77,7 @@ def test_new_without_init_writes_the_schema_its_line_names(
     code, out, _ = run(["new", "unit/nama", "--sops-dir", "data/sops"], capsys)
     assert code == 0
     assert "data/schema/sop.schema.json" in out
-    ((file, schema),) = schema_targets(tmp_path).items()
+    ((_file, schema),) = schema_targets(tmp_path).items()
     assert schema == (tmp_path / "data" / "schema" / "sop.schema.json").resolve()
     assert schema.is_file()
 

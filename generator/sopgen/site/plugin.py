@@ -39,7 +39,6 @@ from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
 from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
 from .key_reference import key_reference_page
-from .safety import collisions, date_meta, missing_folders
 from .pages import (
     PageLinks,
     SitePages,
@@ -49,6 +48,7 @@ from .pages import (
     front_matter,
     logo_uri,
 )
+from .safety import collisions, date_meta, missing_folders
 
 log = get_plugin_logger(__name__)
 
