@@ -2,7 +2,7 @@
 
 Both write the default configuration (`site_config.default_config`) into a temporary folder and
 hand it to MkDocs' own build or serve; the sopgen plugin does the rest. Exit codes: 0 built,
-1 invalid SOPs or a failed build, 2 no such folder, 3 Graphviz missing.
+1 invalid SOPs or a failed build, 2 no such folder, 3 Graphviz or the `site` extra missing.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from ..site.config import (
     plain_text,
     write_config,
 )
+from .extras import require_site
 
 EXIT_INVALID = 1
 EXIT_NO_FOLDER = 2
@@ -55,6 +56,9 @@ def register(commands: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    missing = require_site("build")
+    if missing is not None:
+        return missing
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -80,6 +84,9 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    missing = require_site("serve")
+    if missing is not None:
+        return missing
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
