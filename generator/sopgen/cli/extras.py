@@ -11,13 +11,13 @@ EXIT_MISSING = 3
 SITE_MODULES = ("mkdocs", "material", "jinja2", "markupsafe")
 
 
-def missing_site_packages() -> list[str]:
-    return [name for name in SITE_MODULES if importlib.util.find_spec(name) is None]
+def missing_site_packages(modules: tuple[str, ...] = SITE_MODULES) -> list[str]:
+    return [name for name in modules if importlib.util.find_spec(name) is None]
 
 
-def require_site(command: str) -> int | None:
+def require_site(command: str, modules: tuple[str, ...] = SITE_MODULES) -> int | None:
     """None when the site packages are installed, else the exit code after saying so."""
-    missing = missing_site_packages()
+    missing = missing_site_packages(modules)
     if not missing:
         return None
     print(
