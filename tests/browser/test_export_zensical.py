@@ -64,7 +64,8 @@ def test_the_exported_page_routes_its_arrows(page: Page, export_url: str, sop: S
           // The overlay draws with overflow visible over the whole flow (table) box.
           const overlay = document.querySelector('.sopgen-flow').getBoundingClientRect();
           return [...document.querySelectorAll('polyline.sopgen-arrow')].map((p) => ({
-            points: p.getAttribute('points').trim().split(/\\s+/).map((xy) => xy.split(',').map(Number)),
+            points: p.getAttribute('points').trim().split(/\\s+/)
+              .map((xy) => xy.split(',').map(Number)),
             width: overlay.width, height: overlay.height}));
         }"""
     )
