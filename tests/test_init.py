@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -111,6 +113,11 @@ def test_ci_files_install_the_pinned_requirement_and_run_every_gate(tmp_path: Pa
     assert (tmp_path / "requirements.txt").read_text("utf-8").splitlines()[-1] == (
         "sopgen[site]==9.9"
     )
+    done = subprocess.run(
+        [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows",
+         str(tmp_path / ".github/workflows/sop.yml")], capture_output=True, text=True, check=False,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
     workflow = yaml.safe_load((tmp_path / ".github/workflows/sop.yml").read_text("utf-8"))
     job = workflow["jobs"]["periksa"]
     assert job["permissions"] == {"contents": "read", "security-events": "write"}
