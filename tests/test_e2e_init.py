@@ -134,12 +134,19 @@ def test_a_bureau_repository_from_the_wheel(tmp_path: Path) -> None:
     assert (repo / "keluar" / "site" / "assets" / "sopgen" / "swimlane.js").is_file()
 
 
-@pytest.mark.parametrize("command", [["wheel", "--no-deps", "-w", "dist"], ["install", "--no-deps",
-                                      "--target", "installed"]])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", "dist"],
+        ["pip", "install", "--no-deps", "--no-build-isolation", "-q", "--target", "installed"],
+        ["build", "--no-isolation", "-o", "dist"],  # sdist first, then the wheel from it
+    ],
+)
 def test_building_from_a_copy_of_the_checkout_writes_nothing_into_it(
     tmp_path: Path, command: list[str]
 ) -> None:
-    """`pip wheel .` and `pip install .` (pip builds in place) leave the sources untouched."""
+    """`pip wheel .`, `pip install .` (pip builds in place) and `python -m build` leave the
+    sources untouched."""
     source = tmp_path / "src"
     tracked = run(["git", "ls-files", "-z"], REPO).stdout.split("\0")
     for name in filter(None, tracked):
@@ -147,7 +154,7 @@ def test_building_from_a_copy_of_the_checkout_writes_nothing_into_it(
             (source / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(REPO / name, source / name)
     before = sorted(p.relative_to(source).as_posix() for p in source.rglob("*"))
-    run([sys.executable, "-m", "pip", command[0], "--no-build-isolation", "-q", *command[1:],
-         source], tmp_path)
+    run([sys.executable, "-m", *command, source], tmp_path)
     after = sorted(p.relative_to(source).as_posix() for p in source.rglob("*"))
     assert after == before
+    assert list((tmp_path / "dist").glob("*.whl")) or (tmp_path / "installed" / "sopgen").is_dir()
