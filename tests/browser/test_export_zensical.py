@@ -24,7 +24,8 @@ SOP_ID = "diskominfo-demak/layanan-aduan-masyarakat"
 
 def zensical_site(folder: Path) -> Path:
     """Export the real corpus into ``folder/docs`` and build it with Zensical."""
-    assert main(["export", str(folder / "docs"), "--sops-dir", str(REAL_SOPS)]) == 0
+    assert main(["export", str(folder / "docs"), "--sops-dir", str(REAL_SOPS),
+                 "--cache-dir", str(folder / "cache")]) == 0
     (folder / "docs" / "index.md").write_text("# Beranda\n", "utf-8")
     nav = yaml.safe_load((folder / "sopgen-nav.yml").read_text("utf-8"))["nav"]
     config = {

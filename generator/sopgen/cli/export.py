@@ -53,6 +53,8 @@ def register(commands: Any) -> None:
     export.add_argument("--nav-file", type=Path, default=None,
                         help="where to write the nav snippet (default: sopgen-nav.yml beside "
                         "DOCS_DIR)")
+    export.add_argument("--cache-dir", type=Path, default=Path(".cache") / "sopgen",
+                        help="rendered diagrams, by content hash (default: .cache/sopgen)")
     export.add_argument("--template-dir", type=Path, default=None,
                         help="a template folder overriding the built-in templates")
     export.add_argument("--links", choices=("file", "url"), default="file",
@@ -85,7 +87,7 @@ def run_export(args: argparse.Namespace) -> int:
     result = export_docs(
         args.sops_dir, args.docs_dir, links=args.links,
         directory_urls=not args.no_directory_urls,
-        template_dir=args.template_dir,
+        template_dir=args.template_dir, cache_dir=args.cache_dir,
     )
     if result.diagnostics:
         sys.stderr.write(render_text(result.diagnostics, result.files, lang))
