@@ -145,3 +145,25 @@ def test_the_default_requirement_pins_this_version() -> None:
 
     assert default_requirement().startswith("sopgen[site] @ git+https://")
     assert default_requirement().endswith(f"@v{__version__}")
+
+
+def test_check_reports_a_missed_target_as_a_github_annotation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run(["init", str(tmp_path)], capsys)[0] == 0
+    monkeypatch.chdir(tmp_path)
+    sop = tmp_path / "sops" / "bagian-umum" / "penerimaan-surat-masuk.yaml"
+    sop.write_text(sop.read_text("utf-8").replace("target: 4 hari kerja", "target: 1 jam"),
+                   "utf-8")
+    code, out, _ = run(["check", "--format", "github"], capsys)
+    assert code == 1
+    annotations = [line for line in out.splitlines() if line.startswith("::error ")]
+    assert len(annotations) == 3  # both scenarios and the longest route
+    assert annotations[0].startswith(
+        "::error file=sops/bagian-umum/penerimaan-surat-masuk.yaml,"
+        "title=sopgen check%3A bagian-umum/penerimaan-surat-masuk::✗ "
+    )
+    code, out, _ = run(["check", "--format", "json"], capsys)
+    report = json.loads(out)
+    assert code == 1 and report["gagal"] == 3
+    assert [r["jenis"] for r in report["hasil"]] == ["skenario", "skenario", "rute"]
