@@ -167,3 +167,11 @@ def test_check_reports_a_missed_target_as_a_github_annotation(
     report = json.loads(out)
     assert code == 1 and report["gagal"] == 3
     assert [r["jenis"] for r in report["hasil"]] == ["skenario", "skenario", "rute"]
+
+
+def test_init_where_a_folder_cannot_be_made_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "sops").write_text("a file where init needs a folder", "utf-8")
+    code, _, err = run(["init", str(tmp_path), "--force"], capsys)
+    assert code == 2 and "tidak dapat menulis" in err and "Traceback" not in err

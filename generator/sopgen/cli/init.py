@@ -24,6 +24,10 @@ _TEXTS = {
         "id": "sopgen: {path} adalah berkas, bukan folder.",
         "en": "sopgen: {path} is a file, not a folder.",
     },
+    "unwritable": {
+        "id": "sopgen: tidak dapat menulis {path}: {reason}",
+        "en": "sopgen: cannot write {path}: {reason}",
+    },
     "exists": {
         "id": "sopgen: berkas berikut sudah ada; tidak ada yang ditulis. Pakai --force untuk "
         "menimpanya:",
@@ -82,6 +86,12 @@ def run_init(args: argparse.Namespace) -> int:
         for path in clashes:
             print(f"  {path.as_posix()}", file=sys.stderr)
         return EXIT_EXISTS
-    write_files(folder, files)
+    try:
+        write_files(folder, files)
+    except OSError as error:
+        where = error.filename if error.filename else folder
+        print(_TEXTS["unwritable"][lang].format(path=str(where), reason=error.strerror),
+              file=sys.stderr)
+        return EXIT_USAGE
     print(_TEXTS["created"][lang].format(path=folder.as_posix()))
     return EXIT_OK
