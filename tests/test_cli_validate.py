@@ -28,9 +28,18 @@ def write_sop(root: Path, sop_id: str, text: str | None = None) -> Path:
     file = root / "sops" / f"{sop_id}.yaml"
     file.parent.mkdir(parents=True, exist_ok=True)
     if text is None:
-        text = skeleton_text(sop_id, file, root / "sops", dt.date(2026, 1, 5))
+        text = filled(skeleton_text(sop_id, file, root / "sops", dt.date(2026, 1, 5)), sop_id)
     file.write_text(text, encoding="utf-8")
     return file
+
+
+def filled(text: str, sop_id: str) -> str:
+    """The skeleton with its sample values replaced, as an author would: a valid SOP."""
+    return (
+        text.replace("ISI-NOMOR/", f"SOP/{sop_id.upper()}/", 1)
+        .replace("jabatan: Kepala Satuan Kerja", "jabatan: Kepala Dinas", 1)
+        .replace("nama: Nama Pejabat", "nama: Dra. Endah Cahya Rini", 1)
+    )
 
 
 def without_waktu(text: str) -> str:
@@ -93,7 +102,10 @@ def test_strict_counts_warnings(corpus: Path, capsys: pytest.CaptureFixture[str]
 
 
 def test_folders_are_searched_recursively(corpus: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = skeleton_text("sub/dalam", corpus / "x.yaml", corpus / "sops", dt.date(2026, 1, 5))
+    text = filled(
+        skeleton_text("sub/dalam", corpus / "x.yaml", corpus / "sops", dt.date(2026, 1, 5)),
+        "sub/dalam",
+    )
     deep = write_sop(corpus, "bagian/sub/layanan-dalam", text)
     deep.rename(deep.with_suffix(".yml"))
     (corpus / "sops" / "bagian" / "catatan.txt").write_text("bukan SOP", "utf-8")
@@ -249,8 +261,9 @@ def test_no_colour_when_not_a_terminal(corpus: Path, monkeypatch: pytest.MonkeyP
 # --- new ----------------------------------------------------------------------------------------
 
 
-def test_new_writes_a_skeleton_that_validates(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                              capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_writes_a_skeleton_whose_only_errors_are_its_sample_values(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(["new", "diskominfo/layanan-baru"], capsys)
     file = tmp_path / "sops" / "diskominfo" / "layanan-baru.yaml"
@@ -258,7 +271,17 @@ def test_new_writes_a_skeleton_that_validates(tmp_path: Path, monkeypatch: pytes
     assert "sops/diskominfo/layanan-baru.yaml" in out
     text = file.read_text("utf-8")
     assert text.startswith("# yaml-language-server: $schema=../../schema/sop.schema.json\n")
+    # The schema line resolves: `new` wrote the schema where the line points.
+    relative = text.splitlines()[0].split("$schema=", 1)[1]
+    assert (file.parent / relative).resolve().read_bytes() == SCHEMA.read_bytes()
     assert f"tanggal_pembuatan: {dt.date.today().isoformat()}" in text
+    code, out, _ = run(["validate", "--strict", "--format", "json"], capsys)
+    report = json.loads(out)
+    assert code == 1
+    lines = text.splitlines()
+    found = {(d["code"], lines[d["line"] - 1].split(":")[0].strip()) for d in report["diagnostics"]}
+    assert found == {("SOP410", "nomor"), ("SOP410", "jabatan"), ("SOP410", "nama")}
+    file.write_text(filled(text, "diskominfo/layanan-baru"), "utf-8")
     code, out, _ = run(["validate", "--strict", "--format", "json"], capsys)
     assert code == 0, out
     assert json.loads(out) == {"files": 1, "errors": 0, "warnings": 0, "diagnostics": []}
@@ -317,6 +340,9 @@ def test_two_new_sops_do_not_collide(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.chdir(tmp_path)
     assert run(["new", "unit/satu"], capsys)[0] == 0
     assert run(["new", "unit/dua"], capsys)[0] == 0
+    for sop_id in ("unit/satu", "unit/dua"):
+        file = tmp_path / "sops" / f"{sop_id}.yaml"
+        file.write_text(filled(file.read_text("utf-8"), sop_id), "utf-8")
     code, out, _ = run(["validate", "--strict"], capsys)
     assert code == 0, out
 

@@ -20,7 +20,7 @@ STAGES = {
     "sopgen.check": 2,
     "sopgen.build": 3,
     "sopgen.calendar": 4,
-    "sopgen.corpus": 5, "sopgen.reporters": 5, "sopgen.skeleton": 5,
+    "sopgen.corpus": 5, "sopgen.reporters": 5, "sopgen.skeleton": 5, "sopgen.scaffold": 5,
     "sopgen.simulate": 6,
     "sopgen.render": 7,
     "sopgen.site": 8,

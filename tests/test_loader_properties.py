@@ -92,8 +92,14 @@ def test_yamlish_text(text: str) -> None:
 
 
 def base_sop() -> str:
-    return skeleton_text(
+    """The `sopgen new` skeleton with its sample values (SOP410) replaced: a valid SOP."""
+    text = skeleton_text(
         "unit/contoh", Path("sops/unit/contoh.yaml"), Path("sops"), dt.date(2026, 1, 5)
+    )
+    return (
+        text.replace("ISI-NOMOR/", "SOP/", 1)
+        .replace("jabatan: Kepala Satuan Kerja", "jabatan: Kepala Dinas", 1)
+        .replace("nama: Nama Pejabat", "nama: Dra. Endah Cahya Rini", 1)
     )
 
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
 from importlib import resources
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -175,9 +177,38 @@ def test_sarif_content() -> None:
 
 def test_sarif_uri_uses_forward_slashes() -> None:
     d = late("sops\\unit\\x.yaml", 1, 1, what="x")
-    log = json.loads(render_sarif([d], 1, "id"))
+    log = json.loads(render_sarif([d], 1, "id", root=Path.cwd()))
     uri = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
-    assert uri == {"uri": "sops/unit/x.yaml"}
+    assert uri == {"uri": "sops/unit/x.yaml", "uriBaseId": "%SRCROOT%"}
+
+
+def test_sarif_uris_are_relative_to_the_git_work_tree(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`sopgen validate` run inside `sops/` still names files from the repository root."""
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "sops" / "unit").mkdir(parents=True)
+    monkeypatch.chdir(tmp_path / "sops")
+    d = late("unit/x.yaml", 2, 3, what="x")
+    log = json.loads(render_sarif([d], 1, "en"))
+    (run,) = log["runs"]
+    location = run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert location == {"uri": "sops/unit/x.yaml", "uriBaseId": "%SRCROOT%"}
+    assert run["originalUriBaseIds"]["%SRCROOT%"]["uri"] == tmp_path.resolve().as_uri() + "/"
+    outside = late(str(tmp_path.parent / "elsewhere.yaml"), 1, 1, what="x")
+    log = json.loads(render_sarif([outside], 1, "en"))
+    far = log["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert far == {"uri": (tmp_path.parent / "elsewhere.yaml").as_uri()}
+
+
+def test_sarif_rules_carry_help_and_a_help_uri() -> None:
+    log = json.loads(render_sarif(DIAGNOSTICS, 3, "en"))
+    for rule in log["runs"][0]["tool"]["driver"]["rules"]:
+        assert rule["help"]["text"] and rule["id"] in rule["help"]["markdown"]
+        assert rule["helpUri"].startswith("https://")
+        assert rule["helpUri"] in rule["help"]["markdown"]
+    first = log["runs"][0]["tool"]["driver"]["rules"][0]
+    assert first["help"]["text"] == HINT_EN
 
 
 def test_sarif_without_results_is_valid() -> None:

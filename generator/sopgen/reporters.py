@@ -7,19 +7,25 @@ and a language, and returns the whole output as one string.
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import subprocess
 from collections.abc import Callable, Sequence
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import quote
 
-from . import __version__
+from . import REPOSITORY, __version__
 from .diagnostics import Diagnostic, Severity, registered_messages
 
 FORMATS = ("text", "json", "github", "sarif")
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
+SRCROOT = "%SRCROOT%"
+HELP_URI = f"{REPOSITORY}/blob/v{__version__}/README.md#all-diagnostic-codes"
+"""Where every code is explained: the README's table of this version."""
 
 _HINT_LABEL = {"id": "petunjuk", "en": "hint"}
 _ANSI = {
@@ -100,16 +106,24 @@ def render_github(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id
     return "\n".join(lines) + "\n"
 
 
-def render_sarif(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id") -> str:
-    """A SARIF 2.1.0 log with one run, for code-scanning tools."""
+def render_sarif(
+    diagnostics: Sequence[Diagnostic], files: int, lang: str = "id", *, root: Path | None = None
+) -> str:
+    """A SARIF 2.1.0 log with one run, for code-scanning tools.
+
+    File URIs are relative to ``root`` (default: the git work tree of the current folder, else
+    the folder itself) under the base id ``%SRCROOT%``: GitHub code scanning resolves them
+    against the repository, wherever in it `sopgen validate` ran.
+    """
     del files  # SARIF lists results, not how many artifacts were clean
+    base = (root or source_root()).absolute()
     codes = sorted({d.code for d in diagnostics})
     index = {code: i for i, code in enumerate(codes)}
     first = {}
     for d in diagnostics:
         first.setdefault(d.code, d)
     rules = [_sarif_rule(code, first[code], lang) for code in codes]
-    results = [_sarif_result(d, index[d.code], lang) for d in diagnostics]
+    results = [_sarif_result(d, index[d.code], lang, base) for d in diagnostics]
     log = {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
@@ -122,6 +136,7 @@ def render_sarif(diagnostics: Sequence[Diagnostic], files: int, lang: str = "id"
                         "rules": rules,
                     }
                 },
+                "originalUriBaseIds": {SRCROOT: {"uri": base.as_uri() + "/"}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
             }
@@ -197,13 +212,34 @@ def _sarif_rule(code: str, example: Diagnostic, lang: str) -> dict[str, Any]:
         "defaultConfiguration": {"level": level},
     }
     hint = (declared.hint_en if lang == "en" else declared.hint_id) if declared else ""
-    if hint:
-        rule["help"] = {"text": _one_line(hint)}
+    help_text = _one_line(hint) if hint else _one_line(description)
+    rule["help"] = {
+        "text": help_text,
+        "markdown": f"{help_text}\n\n[{code}]({HELP_URI})",
+    }
+    rule["helpUri"] = HELP_URI
     return rule
 
 
-def _sarif_result(d: Diagnostic, rule_index: int, lang: str) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": {"uri": _sarif_uri(d.file)}}
+def source_root(start: Path | None = None) -> Path:
+    """The git work tree holding ``start`` (default: the current folder), else ``start``."""
+    here = (start or Path.cwd()).absolute()
+    git = shutil.which("git")
+    if git is not None:
+        try:
+            top = subprocess.run(
+                [git, "rev-parse", "--show-toplevel"], cwd=here, capture_output=True,
+                text=True, check=True,
+            ).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            top = ""
+        if top:
+            return Path(top)
+    return here
+
+
+def _sarif_result(d: Diagnostic, rule_index: int, lang: str, base: Path) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": _sarif_location(d.file, base)}
     if d.line > 0:
         region = {"startLine": d.line}
         if d.column > 0:
@@ -216,6 +252,20 @@ def _sarif_result(d: Diagnostic, rule_index: int, lang: str) -> dict[str, Any]:
         "message": {"text": _with_hint(d, lang)},
         "locations": [{"physicalLocation": physical}],
     }
+
+
+def _sarif_location(file: str, base: Path) -> dict[str, str]:
+    """``{uri, uriBaseId}`` relative to ``base`` when the file lies below it, else absolute."""
+    posix = file.replace("\\", "/")
+    if not PurePosixPath(posix).is_absolute() and not re.match(r"^[A-Za-z]:/", posix):
+        absolute = Path(os.path.abspath(Path.cwd() / posix))
+    else:
+        absolute = Path(posix)
+    try:
+        relative = absolute.relative_to(base).as_posix()
+    except ValueError:
+        return {"uri": _sarif_uri(posix)}
+    return {"uri": quote(relative, safe="/"), "uriBaseId": SRCROOT}
 
 
 def _sarif_uri(file: str) -> str:

@@ -1,4 +1,7 @@
-"""The starting file that `sopgen new` writes: a valid SOP whose comments explain every key."""
+"""The starting file that `sopgen new` writes: an SOP whose comments explain every key.
+
+It is complete and well-formed; only its three sample values (`check/placeholders.py`) are
+reported until the author replaces them."""
 
 from __future__ import annotations
 
@@ -6,6 +9,8 @@ import datetime as dt
 import os
 import re
 from pathlib import Path
+
+from .check.placeholders import APPROVER_NAME, APPROVER_TITLE, NOMOR_PREFIX
 
 SOP_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*/[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 """``<satuan-kerja>/<nama>``: lower-case letters, digits, ``-`` and ``_``, one folder deep."""
@@ -15,7 +20,8 @@ SCHEMA_FILE = Path("schema") / "sop.schema.json"
 
 _TEMPLATE = """\
 # yaml-language-server: $schema={schema}
-# Kerangka SOP yang dibuat oleh `sopgen new`. Ganti setiap isian contoh dengan isi SOP Anda,
+# Kerangka SOP yang dibuat oleh `sopgen new`. Ganti setiap isian contoh dengan isi SOP Anda
+# (`sopgen validate` menolak `nomor`, `jabatan` dan `nama` pengesah yang belum diganti),
 # lalu periksa dengan `sopgen validate {file}`.
 # Baris yang diawali `#` adalah komentar dan tidak ikut dicetak.
 
@@ -33,8 +39,8 @@ identitas:
   # tanggal_revisi: {today}   # tanggal revisi terakhir, bila ada
   tanggal_efektif: {today}   # tanggal mulai berlaku (atau tulis `tanggal_pengesahan`)
   disahkan_oleh:   # pejabat yang mengesahkan
-    jabatan: Kepala Satuan Kerja
-    nama: Nama Pejabat
+    jabatan: {approver_title}   # jabatan pengesah, seperti tercetak
+    nama: {approver_name}   # nama pengesah, seperti tercetak
     # pangkat: Pembina   # pangkat/golongan, bila dicetak
     # nip: "19700101 199503 1 001"   # NIP 18 angka, di antara tanda kutip
 
@@ -109,7 +115,9 @@ def skeleton_text(sop_id: str, target: Path, sops_dir: Path, today: dt.date) -> 
         schema=schema.as_posix(),
         file=target.as_posix(),
         unit_name=_title(unit),
-        nomor=f"ISI-NOMOR/{unit.upper()}/{name.upper()}",
+        nomor=f"{NOMOR_PREFIX}/{unit.upper()}/{name.upper()}",
+        approver_title=APPROVER_TITLE,
+        approver_name=APPROVER_NAME,
         title=_title(name),
         today=today.isoformat(),
     )

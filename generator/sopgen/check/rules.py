@@ -15,13 +15,16 @@ from .durations import check_durations
 from .flow import check_flow
 from .identity import check_identity
 from .limits import check_limits
+from .placeholders import check_placeholders
 from .scenarios import check_scenarios
 from .view import SopView
 
 if TYPE_CHECKING:
     from ..read.loader import LoadedDocument
 
-CHECKS = (check_flow, check_identity, check_durations, check_scenarios, check_limits)
+CHECKS = (
+    check_flow, check_identity, check_placeholders, check_durations, check_scenarios, check_limits,
+)
 
 
 def check_rules(doc: LoadedDocument) -> Iterator[Diagnostic]:

@@ -110,6 +110,9 @@ def register(commands: Any) -> None:
         metavar="PATH",
         help=f"files or folders (default: {DEFAULT_SOPS_DIR}/)",
     )
+    check.add_argument("--format", choices=("text", "github", "json"), default="text",
+                       dest="output_format",
+                       help="output format: text, github (annotations) or json (default: text)")
     _common(check)
     check.set_defaults(run=run_check)
 
@@ -207,28 +210,39 @@ def run_check(args: argparse.Namespace) -> int:
     diagnostics.sort(key=Diagnostic.sort_key)
     read = {args.kalender} if args.kalender else {r / CALENDAR_FILE for r in calendars}
     counted = len(result.files) + sum(p.is_file() for p in read)  # calendars count as files
-    sys.stdout.write(render_text(diagnostics, counted, lang))
-    lines: list[str] = []
+    from ..corpus import display_path
+    from .check_report import Verdict, render_check
+
+    verdicts: list[Verdict] = []
     failed = 0
     scenarios = 0
     for sop in result.sops:
         root = _root_of(sop, calendars)
         calendar = calendars[root] if root is not None else _calendar(args.kalender, None)[0]
+        file = display_path(sop.path.absolute())
         for outcome in run_all(sop, calendar):
             scenarios += 1
-            failed += outcome.failed or outcome.memenuhi_target is False
-            lines.append(scenario_line(sop.id, outcome, calendar, lang))
-            lines.extend(diagnostic_lines(outcome.diagnostics, lang))
+            missed = outcome.failed or outcome.memenuhi_target is False
+            failed += missed
+            verdicts.append(Verdict(
+                sop.id, file, "skenario", outcome.nama, not missed,
+                scenario_line(sop.id, outcome, calendar, lang),
+                tuple(diagnostic_lines(outcome.diagnostics, lang)),
+            ))
         routes = summarize_routes(sop, calendar)
         if routes.longest_meets_target is not None:
             failed += not routes.longest_meets_target
-            lines.append(longest_route_line(sop.id, routes, calendar, lang))
-    if lines:
-        sys.stdout.write("\n" + "\n".join(lines) + "\n")
-    sys.stdout.write(
-        _TEXTS["summary"][lang].format(sops=len(result.sops), scenarios=scenarios, failed=failed)
-        + "\n"
+            verdicts.append(Verdict(
+                sop.id, file, "rute", "rute terpanjang", routes.longest_meets_target,
+                longest_route_line(sop.id, routes, calendar, lang),
+            ))
+    summary = _TEXTS["summary"][lang].format(
+        sops=len(result.sops), scenarios=scenarios, failed=failed
     )
+    sys.stdout.write(render_check(
+        args.output_format, diagnostics, counted, verdicts, summary, lang,
+        render_text(diagnostics, counted, lang),
+    ))
     has_errors = any(d.is_error for d in diagnostics)
     return EXIT_FAILED if has_errors or failed else EXIT_OK
 

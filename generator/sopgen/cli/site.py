@@ -5,7 +5,7 @@ hand it to MkDocs' own build or serve; the sopgen plugin does the rest. ``build`
 a fresh folder beside the output and swaps it in only on success, under a lock
 (`site.output`), and never builds into the SOP folder. Exit codes: 0 built, 1 invalid SOPs, a
 failed build or another build running, 2 no such folder (or an output inside the SOP folder),
-3 Graphviz missing.
+3 Graphviz or the `site` extra missing.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from ..site.output import (
     replace_folder,
     staging_folder,
 )
+from .extras import require_site
 
 EXIT_INVALID = 1
 EXIT_NO_FOLDER = 2
@@ -68,6 +69,9 @@ def register(commands: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
+    missing = require_site("build")
+    if missing is not None:
+        return missing
     sops_dir = Path(args.sops_dir)
     problem = _precondition(sops_dir)
     if problem is not None:
@@ -134,6 +138,9 @@ def _refused_output(site_dir: Path, sops_dir: Path) -> int | None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    missing = require_site("serve")
+    if missing is not None:
+        return missing
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 

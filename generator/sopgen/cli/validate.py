@@ -16,7 +16,7 @@ from typing import Any, TextIO
 
 from ..diagnostics import LANGUAGES, Diagnostic, has_errors
 from ..reporters import FORMATS, render
-from ..skeleton import skeleton_path, skeleton_text, valid_sop_id
+from ..skeleton import schema_location, skeleton_path, skeleton_text, valid_sop_id
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -38,6 +38,10 @@ _TEXTS = {
     "exists": {
         "id": "sopgen: berkas {path} sudah ada; pakai --force untuk menimpanya.",
         "en": "sopgen: {path} already exists; use --force to overwrite it.",
+    },
+    "schema": {
+        "id": "Skema {path} dibuat: editor memakainya untuk melengkapi dan menjelaskan kunci.",
+        "en": "Created the schema {path}: editors use it to complete and explain keys.",
     },
     "created": {
         "id": "Berkas {path} dibuat. Isi kerangkanya, lalu jalankan `sopgen validate {path}`.",
@@ -125,8 +129,28 @@ def run_new(args: argparse.Namespace) -> int:
     text = skeleton_text(sop_id, target, args.sops_dir, dt.date.today())
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8", newline="\n")
+    schema = schema_location(args.sops_dir)
+    if not schema.is_file():
+        # The file's schema line must resolve, or editors show "Unable to load schema".
+        _write_schema(schema)
+        _say(sys.stdout, "schema", lang, path=_shown(schema))
     _say(sys.stdout, "created", lang, path=target.as_posix())
     return EXIT_OK
+
+
+def _write_schema(target: Path) -> None:
+    from importlib import resources
+
+    text = (resources.files("sopgen.schema") / target.name).read_text(encoding="utf-8")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+
+
+def _shown(path: Path) -> str:
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _say(stream: TextIO, key: str, lang: str, **values: str) -> None:

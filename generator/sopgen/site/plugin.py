@@ -60,6 +60,7 @@ from .pages import (
     front_matter,
     logo_uri,
 )
+from .safety import collisions, date_meta, missing_folders
 
 log = get_plugin_logger(__name__)
 
@@ -78,6 +79,7 @@ class SopgenConfig(base.Config):
     lock = c.Type(bool, default=True)
     """Lock the site folder against a second build and build into a staging folder that replaces
     it only on success (`sopgen build` does both itself)."""
+    lang = c.Choice(("id", "en"), default="id")  # the language of the plugin's messages
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._lock: int | None = None
         self._dirty = False
         self._staging: tuple[Path, Path] | None = None  # (staging folder, the real site folder)
+        self._dates: dict[str, Any] = {}  # src_uri of an SOP page -> its git date
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -128,6 +131,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             template_dir=_optional_path(root, self.config.template_dir),
             calendar=_optional_path(root, self.config.calendar),
         )
+        problem = missing_folders(
+            sops_dir=self._paths.sops_dir, template_dir=self._paths.template_dir,
+            calendar=self._paths.calendar, lang=self.config.lang,
+            config=Path(config.config_file_path or "mkdocs.yml").name,
+            show=lambda path: _shown(path, root),
+        )
+        if problem is not None:
+            raise PluginError(problem)
         for folder, role_id, role_en in (
             (Path(config.site_dir), "situs", "site"),
             (self._paths.cache_dir, "cache", "cache"),
@@ -197,7 +208,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         result = check_corpus(self._paths.sops_dir)
         calendar, calendar_diagnostics = self._calendar()
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
-        report = render_text(diagnostics, len(result.files) + self._calendar_files())
+        report = render_text(
+            diagnostics, len(result.files) + self._calendar_files(), self.config.lang
+        )
         has_errors = any(d.is_error for d in diagnostics)
         if has_errors and not self._serving:
             raise PluginError(report)
@@ -232,6 +245,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             key=lambda sop: sop.id,
         )
         self._published = {sop.id for sop in self._sops}
+        self._refuse_collisions(files, config)
         self._pages = SitePages(
             calendar=calendar,
             cache_dir=self._paths.cache_dir,
@@ -258,12 +272,29 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             config.nav = _replace_index(config.nav, section)
         return files
 
+    def _refuse_collisions(self, files: Files, config: MkDocsConfig) -> None:
+        """A generated page never silently replaces a file the user wrote."""
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        user = {
+            f.src_uri: _shown(Path(f.abs_src_path), root)
+            for f in files
+            if f.abs_src_path and getattr(f, "generated_by", None) is None
+        }
+        generated = {INDEX_URI: "index", KEYS_URI: "keys", SCHEMA_URI: "schema"}
+        for sop in self._sops:
+            generated[page_uri(sop)] = "sop"
+            generated[f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"] = "source"
+        problems = collisions(user, generated, self.config.lang)
+        if problems:
+            raise PluginError("\n".join(problems))
+
     def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
         assert self._paths is not None and self._pages is not None
         docs_dir = Path(config.docs_dir).resolve()
         names = {sop.id: sop.identitas.nama for sop in self._sops}
         self._pending.clear()
+        self._dates.clear()
         render_errors: list[Diagnostic] = []
         logos: dict[Path, str] = {}  # image file -> its site path
         for sop in self._sops:
@@ -285,6 +316,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             sop_page = self._pages.sop_page(sop, links)
             render_errors += sop_page.diagnostics
             self._pending[uri] = sop_page
+            changed = self._pages.last_changes.get(sop.path.resolve())
+            if changed is not None:
+                self._dates[uri] = changed
             page = _generated(files, config, uri, sop_page.markdown)
             # Material's edit button then opens the YAML file: MkDocs joins this path, relative
             # to the docs folder, to repo_url + edit_uri and resolves the "..".
@@ -295,7 +329,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 published.add(site_path)
                 files.append(File.generated(config, site_path, abs_src_path=str(image)))
         if render_errors:
-            report = render_text(render_errors, len(self._sops))
+            report = render_text(render_errors, len(self._sops), self.config.lang)
             if not self._serving:
                 raise PluginError(report)
             log.error(report)
@@ -305,7 +339,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         for result in broken:
             sop_id = result.sop.id if result.sop else _sop_id(result.file, self._paths.sops_dir)
             if sop_id is not None and sop_id not in self._published:
-                report = render_text(result.diagnostics, 1)
+                report = render_text(result.diagnostics, 1, self.config.lang)
                 _generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
 
     def _linker(self, from_uri: str, config: MkDocsConfig) -> Any:
@@ -329,6 +363,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if pending is None or self._pages is None:
             return html
         return self._pages.fill_content(pending, html)
+
+    def on_page_context(
+        self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> Any:
+        # After every plugin's on_page_markdown: date plugins that read the (generated) page's
+        # source would show the build date; the SOP's git date replaces theirs.
+        changed = self._dates.get(page.file.src_uri)
+        if changed is not None:
+            page.meta.update(date_meta(changed, self.config.lang))
+        return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str | None:
         # The diagram and the simulation section go into the finished HTML, after the search
@@ -447,6 +491,14 @@ def _sop_id(file: str, sops_dir: Path) -> str | None:
     except ValueError:
         return None
     return relative.with_suffix("").as_posix() if relative.suffix in (".yaml", ".yml") else None
+
+
+def _shown(path: Path, root: Path) -> str:
+    """A path as the user wrote it: relative to the folder of mkdocs.yml when below it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
 
 
 def _optional_path(root: Path, value: str | None) -> Path | None:
