@@ -175,3 +175,28 @@ def test_init_where_a_folder_cannot_be_made_says_so(
     (tmp_path / "sops").write_text("a file where init needs a folder", "utf-8")
     code, _, err = run(["init", str(tmp_path), "--force"], capsys)
     assert code == 2 and "tidak dapat menulis" in err and "Traceback" not in err
+
+
+def test_the_requirement_pins_the_git_commit_sopgen_was_installed_from(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import json
+    from importlib import metadata
+
+    from sopgen import scaffold
+
+    class Installed:
+        def __init__(self, direct_url: object) -> None:
+            self.text = json.dumps(direct_url)
+
+        def read_text(self, name: str) -> str | None:
+            return self.text if name == "direct_url.json" else None
+
+    git = {"url": "https://git.example.go.id/biro/sopgen.git",
+           "vcs_info": {"vcs": "git", "commit_id": "0123abcd" * 5, "requested_revision": "v0.1.0"}}
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(git))
+    assert scaffold.default_requirement() == (
+        "sopgen[site] @ git+https://git.example.go.id/biro/sopgen.git@" + "0123abcd" * 5)
+    local = {"url": "file:///home/x/sopgen", "dir_info": {"editable": True}}
+    monkeypatch.setattr(metadata, "distribution", lambda name: Installed(local))
+    assert scaffold.default_requirement().endswith(f"@v{scaffold.__version__}")

@@ -8,8 +8,9 @@ GitHub's ``${{ }}`` expressions and YAML flow mappings stay exactly as written.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
-from importlib import resources
+from importlib import metadata, resources
 from pathlib import Path
 
 from .. import REPOSITORY, __version__
@@ -33,8 +34,24 @@ SCHEMAS: dict[str, str] = {
 
 
 def default_requirement() -> str:
-    """The pinned install CI and pre-commit use: this very version, from its git tag."""
+    """The pinned install CI and pre-commit use: the very commit this sopgen was installed from
+    when pip recorded a git source (PEP 610 ``direct_url.json``), else this version's tag."""
+    source = _installed_from_git()
+    if source is not None:
+        return f"sopgen[site] @ git+{source[0]}@{source[1]}"
     return f"sopgen[site] @ git+{REPOSITORY}@v{__version__}"
+
+
+def _installed_from_git() -> tuple[str, str] | None:
+    try:
+        text = metadata.distribution("sopgen").read_text("direct_url.json")
+        data = json.loads(text or "null")
+        url, vcs = data["url"], data["vcs_info"]
+        if vcs.get("vcs") == "git" and not url.startswith("file:"):
+            return url, vcs["commit_id"]
+    except (metadata.PackageNotFoundError, ValueError, KeyError, TypeError):
+        pass
+    return None
 
 
 @dataclass(frozen=True)
