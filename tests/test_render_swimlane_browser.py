@@ -48,7 +48,10 @@ def standalone_page(sop: Sop, folder: Path) -> Path:
     body = markdown.markdown(render_sop_page(sop, ctx), extensions=["toc", "md_in_html"])
     files = asset_files()
     css = files["assets/sopgen/sopgen.css"].read_text(encoding="utf-8")
-    script = files["assets/sopgen/swimlane.js"].read_text(encoding="utf-8")
+    script = "\n".join(  # in the site's order: the labels part first
+        files[f"assets/sopgen/{name}"].read_text(encoding="utf-8")
+        for name in ("swimlane-labels.js", "swimlane.js")
+    )
     html = (f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head>'
             f'<body style="margin:8px;font-family:sans-serif">{body}'
             f"<script>{script}</script></body></html>")
