@@ -231,3 +231,6 @@ def test_the_geometry_checks_catch_a_bad_layout() -> None:
     assert not segment_crosses([0, 9.5], [40, 9.5], box)  # along the edge, within the inset
     assert not segment_crosses([0, 0], [5, 40], box)
     assert _on_boundary([20, 30.5], box) and not _on_boundary([20, 20], box)
+    diamond = {"box": box, "shapes": ["sopgen-decision"]}
+    assert _on_outline([25, 15], diamond) and not _on_outline([22, 18], diamond)
+    assert not _on_outline([25, 15], {"box": box, "shapes": ["sopgen-process"]})

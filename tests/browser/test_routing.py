@@ -26,7 +26,7 @@ from sopgen.corpus import check_corpus
 from sopgen.model import Sop
 
 sys.path.insert(0, str(REPO / "tests"))  # stress_sops lives in tests/, beside sop_factory
-from stress_sops import STRESS, write_stress_sops  # noqa: E402
+from stress_sops import STRESS, write_stress_sops
 
 WIDTHS = (390, 1280, 1920)
 ARTIFACTS = REPO / "test-artifacts" / "routing"
