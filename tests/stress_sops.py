@@ -74,6 +74,7 @@ def forty_steps() -> dict[str, Any]:
     steps[19]["keputusan"] = _decision("s21", "s10")
     steps[29]["keputusan"] = _decision("s31", "s10", long_labels=True)
     steps[34]["keputusan"] = _decision("s36", "s10")
+    steps[36]["keputusan"] = _decision("s38", "s10")  # the fifth arrow into s10
     steps[37]["keputusan"] = _decision("s39", "s3")
     # A decision whose "no" ends the procedure, a skip forward, a jump back, shared steps.
     steps[14]["keputusan"] = _decision("s16", "selesai", long_labels=True)
