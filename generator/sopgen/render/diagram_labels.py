@@ -68,6 +68,13 @@ def _spots(points: tuple[Point, ...], width: float, height: float) -> list[tuple
         walked += length
         if walked > REACH:
             break
+    spots.sort(key=lambda spot: spot[0])
+    return spots
+
+
+def _grid(points: tuple[Point, ...], width: float, height: float) -> list[tuple[float, Box]]:
+    """Spots around the edge's first stretch, for when none beside the edge is free."""
+    spots: list[tuple[float, Box]] = []
     near = _around(points[0], points[1], 0)
     for dy in range(-60, 61, 3):
         for dx in range(-120, 121, 3):
@@ -78,6 +85,16 @@ def _spots(points: tuple[Point, ...], width: float, height: float) -> list[tuple
             spots.append((REACH + 4 * gap, box))
     spots.sort(key=lambda spot: spot[0])
     return spots
+
+
+def _first_free(spots: list[tuple[float, Box]], inside: Box, obstacles: list[Box]) -> Box | None:
+    for _cost, box in spots:
+        if not (inside.left <= box.left and box.right <= inside.right
+                and inside.top <= box.top and box.bottom <= inside.bottom):
+            continue
+        if not any(_hits(box, other) for other in obstacles):
+            return box
+    return None
 
 
 def place_labels(plan: Layout) -> dict[int, tuple[Point, Box]]:
@@ -93,14 +110,8 @@ def place_labels(plan: Layout) -> dict[int, tuple[Point, Box]]:
         if arrow.label is None:
             continue
         width, height = label_size(arrow.label)
-        best: Box | None = None
-        for _cost, box in _spots(points, width, height):
-            if not (inside.left <= box.left and box.right <= inside.right
-                    and inside.top <= box.top and box.bottom <= inside.bottom):
-                continue
-            if not any(_hits(box, other) for other in obstacles):
-                best = box
-                break
+        best = _first_free(_spots(points, width, height), inside, obstacles) or _first_free(
+            _grid(points, width, height), inside, obstacles)
         if best is None:  # nowhere free: beside the exit, as Graphviz would
             best = _spots(points, width, height)[0][1]
         obstacles.append(best)
