@@ -107,21 +107,28 @@
     return boxes;
   }
 
+  // Text widths from a canvas in the label's font: measuring SVG text instead would lay out the
+  // whole page again after every change, which costs seconds on a long table.
+  function measurer(text) {
+    var context = document.createElement("canvas").getContext("2d");
+    var style = window.getComputedStyle(text);
+    context.font = [style.fontStyle, style.fontWeight, style.fontSize, style.fontFamily].join(" ");
+    var metrics = context.measureText("Mg");
+    var size = parseFloat(style.fontSize) || 12;
+    return {
+      width: function (line) { return context.measureText(line).width; },
+      ascent: metrics.fontBoundingBoxAscent || 0.95 * size,
+      descent: metrics.fontBoundingBoxDescent || 0.25 * size
+    };
+  }
+
   // The label's full text in lines no wider than `width` (a longer single word keeps its line).
-  function setLines(text, label, width) {
-    Array.from(text.childNodes).forEach(function (node) {
-      if (node.nodeName !== "title") {
-        text.removeChild(node);
-      }
-    });
-    var probe = document.createElementNS(NS, "tspan");
-    text.appendChild(probe);
+  function wrap(label, width, measure) {
     var lines = [];
     var current = "";
     label.split(/\s+/).filter(Boolean).forEach(function (word) {
       var trial = current ? current + " " + word : word;
-      probe.textContent = trial;
-      if (current && probe.getComputedTextLength() > width) {
+      if (current && measure.width(trial) > width) {
         lines.push(current);
         current = word;
       } else {
@@ -129,20 +136,28 @@
       }
     });
     lines.push(current);
-    text.removeChild(probe);
-    text.setAttribute("x", "0");
-    text.setAttribute("y", "0");
-    lines.forEach(function (line, index) {
+    var widest = Math.max.apply(null, lines.map(measure.width));
+    return { lines: lines, width: widest + 1,
+             height: (lines.length - 1) * LINE + measure.ascent + measure.descent + 1 };
+  }
+
+  function writeLines(text, size, left, top, ascent) {
+    Array.from(text.childNodes).forEach(function (node) {
+      if (node.nodeName !== "title") {
+        text.removeChild(node);
+      }
+    });
+    text.setAttribute("x", r2(left));
+    text.setAttribute("y", r2(top + ascent));
+    size.lines.forEach(function (line, index) {
       var tspan = document.createElementNS(NS, "tspan");
       tspan.textContent = line;
-      tspan.setAttribute("x", "0");
+      tspan.setAttribute("x", r2(left));
       if (index) {
         tspan.setAttribute("dy", LINE);
       }
       text.appendChild(tspan);
     });
-    var box = text.getBBox();
-    return { dx: box.x, dy: box.y, width: box.width, height: box.height };
   }
 
   // Spots beside the arrow, nearest to where it leaves the decision first.
@@ -252,24 +267,23 @@
       obstacles.push(around(end[0], end[1], end[0], end[1], HEAD));
     });
     var failed = [];
+    var measure = null;
     routes.forEach(function (r) {
       if (!r.label) {
         return;
       }
+      measure = measure || measurer(r.label);
       var text = r.arrow.getAttribute("data-label") || "";
       var best = { found: null, score: Infinity, fallback: { score: Infinity } };
-      widths.forEach(function (width, index) {
-        var size = setLines(r.label, text, width);
-        size.width_ = width;
+      var sizes = widths.map(function (width) { return wrap(text, width, measure); });
+      sizes.forEach(function (size, index) {
         choose(spots(r.points, size).map(function (spot) {
           spot.cost += index * 12; // the lane's width is the usual look
           return spot;
         }), size, obstacles, bounds, best);
       });
       if (!best.found) {
-        widths.forEach(function (width) {
-          var size = setLines(r.label, text, width);
-          size.width_ = width;
+        sizes.forEach(function (size) {
           choose(nearby(r.points, size), size, obstacles, bounds, best);
         });
       }
@@ -280,11 +294,7 @@
       if (!chosen.spot) {
         return;
       }
-      var size = setLines(r.label, text, chosen.size.width_);
-      var x = r2(chosen.spot.left - size.dx);
-      r.label.setAttribute("x", x);
-      r.label.setAttribute("y", r2(chosen.spot.top - size.dy));
-      r.label.querySelectorAll("tspan").forEach(function (tspan) { tspan.setAttribute("x", x); });
+      writeLines(r.label, chosen.size, chosen.spot.left, chosen.spot.top, measure.ascent);
       var rect = halo(r.label);
       rect.setAttribute("x", r2(chosen.box.left));
       rect.setAttribute("y", r2(chosen.box.top));

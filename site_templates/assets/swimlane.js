@@ -471,8 +471,9 @@
     if (!table || !svg || !table.tBodies.length) {
       return;
     }
-    // A paginated (printed) table keeps the room it was measured with: its page breaks depend on it.
-    var frozen = flow.classList.contains("sopgen-paginated");
+    // A paginated (printed) table keeps the room it was measured with: its page breaks depend on
+    // it. A hidden table (a closed tab) has no layout to make room in; it is drawn when shown.
+    var frozen = flow.classList.contains("sopgen-paginated") || !table.offsetWidth;
     if (!frozen) {
       clearRoom(table);
     }
