@@ -16,7 +16,7 @@ from collections import defaultdict
 from pathlib import Path
 
 KINDS = ("label_overlaps", "truncated_labels", "small_labels", "ambiguous_heads",
-         "missing_hops", "close_parallels")
+         "missing_hops", "close_parallels", "detached_labels")
 
 
 def totals(folder: Path, view: str) -> dict[str, dict[str, int]]:

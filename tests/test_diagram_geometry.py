@@ -142,12 +142,17 @@ def diagram_problems(svg: str) -> list[str]:
 
 
 def label_problems(svg: str) -> list[str]:
-    nodes, _edges, labels = parse_svg(svg)
+    """Decision labels (their size estimated from the font) on no symbol and no line."""
+    nodes, edges, labels = parse_svg(svg)
     problems = []
     for label in labels:
         for node, box in nodes.items():
             if _crosses((label[0], label[1]), (label[2], label[3]), box, 1):
                 problems.append(f"label at {label} on {node}")
+        for edge in edges:
+            for a, b in itertools.pairwise([*edge["points"], *edge["tips"]]):  # type: ignore[misc]
+                if _crosses(a, b, label, 0.5):
+                    problems.append(f"label at {label} on {edge['name']}")
     return problems
 
 
@@ -184,7 +189,11 @@ def test_the_diagram_checks_catch_a_bad_drawing(tmp_path: Path) -> None:
     stripped = re.sub(r', pos="e,[^"]*"', "", diagram_dot(long_sop))
     assert any(" runs through " in p for p in diagram_problems(render_svg(stripped, tmp_path)))
     svg = render_svg(dot, tmp_path)
-    assert diagram_problems(svg) == []
+    assert diagram_problems(svg) == [] and label_problems(svg) == []
+    # A label moved onto the start of its own edge is caught.
+    on_line = re.sub(r'(pos="e,\S+ (\S+) [^"]*", label="Ya", lp=")[^"]*"', r'\1\2"', dot)
+    assert on_line != dot
+    assert label_problems(render_svg(on_line, tmp_path))
     # Two edges drawn on top of each other: a merge, and each head touches the other line.
     doubled = re.sub(r"(  r5 -> r6 \[[^\n]*\n)", r"\1\1", dot)
     merged = diagram_problems(render_svg(doubled, tmp_path))

@@ -245,7 +245,7 @@
     });
   }
 
-  // Places every label; returns the rows of the decisions whose label found no free spot.
+  // Places every label; returns the decisions whose label found no free spot beside its arrow.
   function placeLabels(svg, layout, routes, joins, hops) {
     var lanes = layout.lanes;
     var rows = layout.rows;
@@ -288,8 +288,8 @@
         });
       }
       var chosen = best.found || best.fallback;
-      if (!best.found) {
-        failed.push(r.source.row);
+      if (!best.found || best.score >= REACH) {
+        failed.push(r.source); // nowhere free beside its arrow: its cell needs more room
       }
       if (!chosen.spot) {
         return;

@@ -26,7 +26,7 @@
   var GAP = 7; // px between parallel lines; the browser tests require at least 6
   var CLEAR = 3; // px kept free around symbols and cell edges
   var OFFSET = 9; // px between the entry points on a symbol's top edge
-  var LABEL_ROOM = 18; // px added around a decision's row when its label finds no free spot
+  var LABEL_ROOM = 18; // px added around a decision's cell when its label finds no free spot
   var MAX_ROOM = 240; // px: never add more padding than this to one side of a cell
   var PASSES = 5; // measure, route, make room where missing, measure again ...
   var ROOM = "data-sopgen-room";
@@ -414,7 +414,7 @@
              base: null };
   }
 
-  function addRoom(room, missing, failedRows) {
+  function addRoom(room, missing, failed) {
     var grown = false;
     function grow(holder, side, px) {
       var before = holder[side];
@@ -434,9 +434,11 @@
       var parts = key.split(":");
       grow(room.lanes[Number(parts[0])], parts[1], px);
     });
-    failedRows.forEach(function (index) {
-      grow(room.rows[index], "bottom", LABEL_ROOM);
-      grow(room.rows[index], "top", LABEL_ROOM / 2);
+    failed.forEach(function (symbol) {
+      grow(room.rows[symbol.row], "bottom", LABEL_ROOM);
+      grow(room.rows[symbol.row], "top", LABEL_ROOM / 2);
+      grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
+      grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
     });
     return grown;
   }

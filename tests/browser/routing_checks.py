@@ -13,7 +13,8 @@ the numbers the issue asks for, one list of problems per kind:
   arrowhead);
 - ``missing_hops``: a crossing of two lines with no hop;
 - ``close_parallels``: two parallel segments of different lines closer than `MIN_GAP` px over a
-  common stretch.
+  common stretch;
+- ``detached_labels``: a label further than `MAX_LABEL_DISTANCE` px from its own arrow.
 """
 
 from __future__ import annotations
@@ -23,8 +24,9 @@ from typing import Any
 
 MIN_GAP = 6.0  # px between parallel lines and between arrowheads
 MIN_FONT = 12.0  # px
+MAX_LABEL_DISTANCE = 12.0  # px between a label and its own arrow
 KINDS = ("label_overlaps", "truncated_labels", "small_labels", "ambiguous_heads",
-         "missing_hops", "close_parallels")
+         "missing_hops", "close_parallels", "detached_labels")
 
 ROUTING_MEASURE = """() => {
   if (window.sopgenSwimlane) { window.sopgenSwimlane.redraw(); }
@@ -193,6 +195,26 @@ def small_labels(found: dict[str, Any]) -> list[str]:
             if label["font"] < MIN_FONT]
 
 
+def _box_to_segment(box: Box, segment: Segment) -> float:
+    """Distance between a box and an axis-parallel segment (0 when they touch)."""
+    (x1, y1), (x2, y2) = segment
+    dx = max(0.0, min(x1, x2) - box["right"], box["left"] - max(x1, x2))
+    dy = max(0.0, min(y1, y2) - box["bottom"], box["top"] - max(y1, y2))
+    return max(dx, dy)
+
+
+def detached_labels(found: dict[str, Any], reach: float = MAX_LABEL_DISTANCE) -> list[str]:
+    """A label further than ``reach`` px from its own arrow could be read as another's."""
+    problems = []
+    for label in found["labels"]:
+        own = [a for a in found["arrows"] if (a["from"], a["to"]) == (label["from"], label["to"])]
+        distance = min((_box_to_segment(label["box"], seg) for a in own
+                        for seg in _segments(a["points"])), default=float("inf"))
+        if distance > reach:
+            problems.append(f"label {label['shown']!r} is {distance:.0f} px from its arrow")
+    return problems
+
+
 def routing_problems(found: dict[str, Any]) -> dict[str, list[str]]:
     """Every problem a reader would meet, by kind (see the module docstring)."""
     return {
@@ -202,6 +224,7 @@ def routing_problems(found: dict[str, Any]) -> dict[str, list[str]]:
         "ambiguous_heads": ambiguous_heads(found),
         "missing_hops": missing_hops(found),
         "close_parallels": close_parallels(found),
+        "detached_labels": detached_labels(found),
     }
 
 

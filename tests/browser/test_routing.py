@@ -2,9 +2,10 @@
 
 At 390, 1280 and 1920 px in the light scheme and at 1280 px in the dark one, measured in
 Chromium (see routing_checks): no decision label overlaps text, a symbol, a line or another
-label, none is truncated or under 12 px, every crossing has a hop, no two arrows share an
-arrowhead, no two parallel lines run closer than 6 px. The stress set (tests/stress_sops.py)
-is also held to the layout checks of test_layout (arrows from box to box, around symbols).
+label, none is truncated or under 12 px or further than 12 px from its own arrow, every
+crossing has a hop, no two arrows share an arrowhead, no two parallel lines run closer than
+6 px. The stress set (tests/stress_sops.py) is also held to the layout checks of test_layout
+(arrows from box to box, around symbols).
 Each page's counts are written to ``test-artifacts/routing/`` (the before/after table of the
 issue comes from there).
 """
@@ -139,8 +140,11 @@ def test_the_routing_checks_catch_what_a_reader_trips_over() -> None:
     }
     counts = routing_counts(found)
     assert counts == {"label_overlaps": 1, "truncated_labels": 1, "small_labels": 1,
-                      "ambiguous_heads": 0, "missing_hops": 2, "close_parallels": 1}
+                      "ambiguous_heads": 0, "missing_hops": 2, "close_parallels": 1,
+                      "detached_labels": 0}
     found["arrows"][1]["points"][-1] = [22, 100]
     assert routing_counts(found)["ambiguous_heads"] == 1
     found["hops"] = [[20, 50], [23, 50]]
     assert routing_counts(found)["missing_hops"] == 0
+    found["labels"][0]["box"] = {"left": 40.0, "top": 0.0, "right": 60.0, "bottom": 14.0}
+    assert routing_counts(found)["detached_labels"] == 1  # 20 px from its arrow at x = 20
