@@ -20,11 +20,12 @@ KINDS = ("label_overlaps", "truncated_labels", "small_labels", "ambiguous_heads"
 
 
 def totals(folder: Path, view: str) -> dict[str, dict[str, int]]:
-    sums: dict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(KINDS, 0))
+    """SOP -> kind -> count summed over the views; a kind an older run did not count is absent."""
+    sums: dict[str, dict[str, int]] = defaultdict(dict)
     for path in sorted(folder.glob(f"*{view}/*.json")):
         sop = path.parent.name.split("-", 1)[0] + ": " + path.stem.replace("--", "/")
         for kind, count in json.loads(path.read_text(encoding="utf-8")).items():
-            sums[sop][kind] += count
+            sums[sop][kind] = sums[sop].get(kind, 0) + count
     return dict(sums)
 
 
