@@ -60,12 +60,26 @@ def parse_svg(svg: str) -> tuple[dict[str, Box], list[dict[str, object]], list[B
         # Graphviz writes an arrowhead as base corner, tip, other base corner, first again.
         tips = [head[1] for head in heads]
         edges.append({"name": title, "classes": classes, "points": controls[::3],
-                      "curved": controls, "tips": tips})
+                      "curved": controls, "tips": tips, "drawn": _sampled(controls)})
         for x, y, text in re.findall(r'<text[^>]* x="([-\d.]+)" y="([-\d.]+)"[^>]*>([^<]*)<',
                                      body):
             half = 0.55 * 9 * len(html.unescape(text)) / 2  # Helvetica 9 pt, about
             labels.append((float(x) - half, float(y) - 8, float(x) + half, float(y) + 2))
     return nodes, edges, labels
+
+
+def _sampled(controls: list[Point], steps: int = 12) -> list[Point]:
+    """The drawn line of a cubic B-spline path (M p0 C c1 c2 p1 ...), as a fine polyline."""
+    points = [controls[0]]
+    for index in range(0, len(controls) - 3, 3):
+        p0, c1, c2, p1 = controls[index:index + 4]
+        for step in range(1, steps + 1):
+            t = step / steps
+            u = 1 - t
+            points.append(tuple(  # type: ignore[arg-type]
+                u**3 * a + 3 * u * u * t * b + 3 * u * t * t * c + t**3 * d
+                for a, b, c, d in zip(p0, c1, c2, p1, strict=True)))
+    return points
 
 
 def _distance(a: Point, b: Point) -> float:
@@ -100,11 +114,14 @@ def diagram_problems(svg: str) -> list[str]:
             problems.append(f"{name} is not an orthogonal polyline")
         if len(tips) != (0 if join else 1):
             problems.append(f"{name} has {len(tips)} arrowheads")
-        segments = list(itertools.pairwise([*points, *tips]))
+        drawn: list[Point] = edge["drawn"]  # type: ignore[assignment]
+        segments = list(itertools.pairwise([*drawn, *tips]))
         for index, (a, b) in enumerate(segments):
             for node, box in nodes.items():
-                if (node == source and index == 0) or (node == target and index >= len(
-                        segments) - 2):
+                # Only the first piece touches the source, only the last ones the target.
+                if (node == source and index < len(drawn) // max(1, len(points) - 1)) or (
+                        node == target and index >= len(segments) - 1 - len(drawn) // max(
+                            1, len(points) - 1)):
                     continue
                 if _crosses(a, b, box):
                     problems.append(f"{name} runs through {node} on {a}-{b}")
@@ -180,14 +197,17 @@ def test_no_edge_through_a_symbol_no_merge_no_double_head(
 
 
 def test_the_diagram_checks_catch_a_bad_drawing(tmp_path: Path) -> None:
-    """The old router's drawing (``splines=true``, neato's own edges) fails the checks."""
+    """Curved edges (neato's own router), a symbol on a line, doubled edges all fail."""
     dot = diagram_dot(demak_sop())
     stripped = re.sub(r', pos="e,[^"]*"', "", dot)  # let neato route the edges itself
     problems = diagram_problems(render_svg(stripped, tmp_path))
     assert any("not an orthogonal polyline" in p for p in problems)
-    long_sop = _corpus()["bagian-organisasi-tabanan/fasilitasi-penyusunan-sop"]
-    stripped = re.sub(r', pos="e,[^"]*"', "", diagram_dot(long_sop))
-    assert any(" runs through " in p for p in diagram_problems(render_svg(stripped, tmp_path)))
+    # The start symbol moved onto a corner of another edge's line is caught.
+    edge = re.search(r'  (r[1-9]\d*) -> (r[1-9]\d*) \[[^\n]*pos="e,\S+ \S+ \S+ \S+ (\S+) \S+', dot)
+    assert edge
+    moved = re.sub(r'(  r0 \[[^\n]*pos=")[^"]*"', rf'\g<1>{edge.group(3)}"', dot)
+    assert f"{edge.group(1)}->{edge.group(2)} runs through r0" in " ".join(
+        diagram_problems(render_svg(moved, tmp_path)))
     svg = render_svg(dot, tmp_path)
     assert diagram_problems(svg) == [] and label_problems(svg) == []
     # A label moved onto the start of its own edge is caught.
