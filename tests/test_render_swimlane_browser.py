@@ -51,7 +51,7 @@ def standalone_page(sop: Sop, folder: Path) -> Path:
     css = files["assets/sopgen/sopgen.css"].read_text(encoding="utf-8")
     script = "\n".join(  # in the site's order: the labels part first
         files[f"assets/sopgen/{name}"].read_text(encoding="utf-8")
-        for name in ("swimlane-labels.js", "swimlane.js")
+        for name in ("swimlane-labels.js", "swimlane-routes.js", "swimlane.js")
     )
     html = (f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head>'
             f'<body style="margin:8px;font-family:sans-serif">{body}'

@@ -1,9 +1,11 @@
 """The Diagram Alir: the flowchart as a Graphviz drawing with fixed positions.
 
-`diagram_dot` places every symbol itself (one vertical lane per actor, in declared order, left
-to right; one rank per row of the procedure table) and `render_svg` lets ``neato -n2`` keep those
-positions and route only the edges around the nodes. `inline_svg` makes the SVG fit inside a page:
-no prolog, ids prefixed, scalable, accessible, restylable for the dark scheme.
+`diagram_dot` places every symbol and routes every edge itself (`diagram_routes`: one vertical
+lane per actor, in declared order, left to right; one rank per row of the procedure table; edges
+as orthogonal polylines in gutters and strips) and places the decision labels
+(`diagram_labels`); `render_svg` lets ``neato -n2`` draw exactly those positions. `inline_svg`
+makes the SVG fit inside a page: no prolog, ids prefixed, scalable, accessible, restylable for
+the dark scheme.
 
 Every text from the SOP reaches DOT through `dot_string`, so Graphviz escapes such as ``\\N``
 stay literal text.
