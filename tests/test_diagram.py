@@ -60,7 +60,8 @@ def test_dot_uses_the_five_symbols_and_labelled_decision_exits() -> None:
     dot = diagram_dot(demak_sop())
     assert dot.count("shape=diamond") == 2
     assert dot.count('style="rounded,filled"') == 3  # start, end step, end of a decision
-    assert 'xlabel="Ya"' in dot and 'xlabel="Belum"' in dot
+    assert 'label="Ya"' in dot and 'label="Belum"' in dot
+    assert "xlabel" not in dot  # labels are placed by sopgen (lp), beside their own edge
     assert dot.count("dir=none") == 1  # the join of the shared step
     assert "splines=true" in dot
     assert dot == diagram_dot(demak_sop())

@@ -29,7 +29,8 @@ GEOMETRY = """() => {
   const box = e => { const r = e.getBoundingClientRect();
     return [r.left - o.left, r.top - o.top, r.right - o.left, r.bottom - o.top]; };
   const symbols = [...document.querySelectorAll('.sopgen-symbol')].map(e => ({
-    key: e.dataset.step, actor: e.dataset.actor, box: box(e)}));
+    key: e.dataset.step, actor: e.dataset.actor, box: box(e),
+    decision: e.classList.contains('sopgen-decision')}));
   const arrows = [...svg.querySelectorAll('polyline.sopgen-arrow')].map(e => ({
     from: e.dataset.from, to: e.dataset.to,
     points: e.getAttribute('points').trim().split(/\\s+/).filter(Boolean)
@@ -48,7 +49,10 @@ def standalone_page(sop: Sop, folder: Path) -> Path:
     body = markdown.markdown(render_sop_page(sop, ctx), extensions=["toc", "md_in_html"])
     files = asset_files()
     css = files["assets/sopgen/sopgen.css"].read_text(encoding="utf-8")
-    script = files["assets/sopgen/swimlane.js"].read_text(encoding="utf-8")
+    script = "\n".join(  # in the site's order: the labels part first
+        files[f"assets/sopgen/{name}"].read_text(encoding="utf-8")
+        for name in ("swimlane-labels.js", "swimlane-routes.js", "swimlane.js")
+    )
     html = (f'<!doctype html><html><head><meta charset="utf-8"><style>{css}</style></head>'
             f'<body style="margin:8px;font-family:sans-serif">{body}'
             f"<script>{script}</script></body></html>")
@@ -105,6 +109,14 @@ def on_boundary(point: list[float], box: list[float]) -> bool:
     return inside_outer and not inside_inner
 
 
+def on_diamond(point: list[float], box: list[float]) -> bool:
+    """On a diamond's outline (an arrow entering beside the top vertex ends there)."""
+    left, top, right, bottom = box
+    half_w, half_h = (right - left) / 2, (bottom - top) / 2
+    dx, dy = abs(point[0] - (left + half_w)), abs(point[1] - (top + half_h))
+    return abs(dx / half_w + dy / half_h - 1) * min(half_w, half_h) <= TOLERANCE
+
+
 def crosses(a: list[float], b: list[float], box: list[float]) -> bool:
     """Whether the axis-parallel segment a-b enters the box (shrunk by 1 px)."""
     left, top, right, bottom = box[0] + 1, box[1] + 1, box[2] - 1, box[3] - 1
@@ -116,15 +128,19 @@ def check_geometry(data: dict[str, Any]) -> None:
     assert data["errors"] == []
     assert all(abs(v) < 0.5 for v in data["overlay"])  # the overlay covers div.sopgen-flow
     first: dict[str, list[float]] = {}
+    diamonds = set()
     for symbol in data["symbols"]:
         first.setdefault(symbol["key"], symbol["box"])
+        if symbol["decision"]:
+            diamonds.add(symbol["key"])
     assert data["arrows"]
     for arrow in data["arrows"]:
         points = arrow["points"]
         assert len(points) >= 2, arrow
         source, target = first[arrow["from"]], first[arrow["to"]]
         assert on_boundary(points[0], source), arrow
-        assert on_boundary(points[-1], target), arrow
+        assert on_boundary(points[-1], target) or (
+            arrow["to"] in diamonds and on_diamond(points[-1], target)), arrow
         for a, b in itertools.pairwise(points):
             assert a[0] == b[0] or a[1] == b[1], ("not orthogonal", arrow)
             for symbol in data["symbols"]:

@@ -5,20 +5,18 @@
  * and join line; this script only computes their geometry, in the overlay's CSS px, whenever the
  * layout changes (resize, fonts loaded, print, Material's instant navigation). For print,
  * swimlane_print.js first splits the table into pages joined by off-page connectors.
- *
- * Routing keeps arrows off symbols: symbols sit centred in their cells with padding, so
- * - vertical runs happen only in gutters (strips at the left/right edge of each actor column,
- *   left of every symbol or right of every symbol of that column), or straight down inside one
- *   column when no symbol lies in between;
- * - horizontal runs happen only in the free strip between two rows (below every symbol of the
- *   upper row, above every symbol of the lower one) or inside the source symbol's own cell.
- * Every arrow gets its own track (offset) in each gutter and strip it uses, so none overlap.
+ * The parts, loaded before this file: swimlane-routes.js shapes the routes (gutters, strips,
+ * tracks, entry points), swimlane-labels.js draws the line hops and places the decision labels.
+ * This file measures the table, asks for the routes, and where the table has too little room
+ * for the tracks or a label, pads the lane cells and measures again (at most PASSES times).
  */
 (function () {
   "use strict";
 
-  var TRACK = 5; // preferred px between parallel arrows
-  var CLEAR = 3; // px kept free around symbols and cell edges
+  var LABEL_ROOM = 18; // px added around a decision's cell when its label finds no free spot
+  var MAX_ROOM = 240; // px: never add more padding than this to one side of a cell
+  var PASSES = 5; // measure, route, make room where missing, measure again ...
+  var ROOM = "data-sopgen-room";
 
   function boxOf(element, origin) {
     var r = element.getBoundingClientRect();
@@ -37,13 +35,16 @@
   function measure(table, origin) {
     var rows = [];
     var lanes = [];
-    var symbols = new Map(); // key -> {box, boxes, lane, row}
+    var cells = [];
+    var symbols = new Map(); // key -> {key, box, boxes, lane, row, decision}
     var trs = table.querySelectorAll("tbody > tr[data-step]");
     trs.forEach(function (tr, rowIndex) {
       var rowBox = boxOf(tr, origin);
       var row = { top: rowBox.top, bottom: rowBox.bottom, symTop: rowBox.bottom,
                   symBottom: rowBox.top, lanes: new Set() };
-      tr.querySelectorAll("td.sopgen-lane").forEach(function (cell, laneIndex) {
+      var rowCells = Array.from(tr.querySelectorAll("td.sopgen-lane"));
+      cells.push(rowCells);
+      rowCells.forEach(function (cell, laneIndex) {
         if (rowIndex === 0) {
           lanes.push({ box: boxOf(cell, origin), minLeft: Infinity, maxRight: -Infinity });
         }
@@ -64,150 +65,15 @@
           if (known) {
             known.boxes.push(box);
           } else {
-            symbols.set(key, { box: box, boxes: [box], lane: laneIndex, row: rowIndex });
+            symbols.set(key, { key: key, box: box, boxes: [box], lane: laneIndex, row: rowIndex,
+                               decision: element.classList.contains("sopgen-decision"),
+                               rounded: element.classList.contains("sopgen-terminator") });
           }
         });
       });
       rows.push(row);
     });
-    return { rows: rows, lanes: lanes, symbols: symbols };
-  }
-
-  // The free horizontal strip above row `index` (index === rows.length: below the last row).
-  function strip(rows, index) {
-    var top = index > 0 ? rows[index - 1].symBottom + CLEAR : rows[0].top + 1;
-    var bottom = index < rows.length ? rows[index].symTop - CLEAR : rows[index - 1].bottom - 1;
-    return { top: top, bottom: Math.max(top, bottom) };
-  }
-
-  // The free vertical strip at one side of a lane.
-  function gutter(lane, side) {
-    if (lane.minLeft === Infinity) {
-      return { left: lane.box.left + CLEAR, right: lane.box.right - CLEAR };
-    }
-    if (side === "west") {
-      return { left: lane.box.left + 1, right: Math.max(lane.box.left + 1, lane.minLeft - CLEAR) };
-    }
-    return { left: Math.min(lane.box.right - 1, lane.maxRight + CLEAR), right: lane.box.right - 1 };
-  }
-
-  function clearBelow(layout, source, target) {
-    if (target.lane !== source.lane || target.row <= source.row) {
-      return false;
-    }
-    for (var row = source.row + 1; row < target.row; row++) {
-      if (layout.rows[row].lanes.has(source.lane)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  // The shape of a route; tracks (exact x/y of shared strips) are filled in afterwards.
-  function plan(layout, arrow) {
-    var source = layout.symbols.get(arrow.getAttribute("data-from"));
-    var target = layout.symbols.get(arrow.getAttribute("data-to"));
-    if (!source || !target) {
-      return null;
-    }
-    var exit = arrow.getAttribute("data-exit") || "bottom";
-    var route = { arrow: arrow, source: source, target: target, exit: exit,
-                  depart: null, gutter: null, arrive: null };
-    if (exit === "bottom") {
-      if (clearBelow(layout, source, target) && Math.abs(source.box.cx - target.box.cx) < 1) {
-        return route; // straight down
-      }
-      route.depart = { strip: source.row + 1 };
-      if (target.row === source.row + 1) {
-        return route; // along the strip between the two rows
-      }
-    }
-    var side = exit === "bottom" ? (target.lane < source.lane ? "west" : "east") : exit;
-    route.gutter = { lane: source.lane, side: side };
-    route.arrive = { strip: target.row };
-    return route;
-  }
-
-  function assignTracks(layout, routes) {
-    var strips = new Map();
-    var gutters = new Map();
-    function use(map, key, kind, usage) {
-      if (!map.has(key)) {
-        map.set(key, { first: [], last: [] });
-      }
-      map.get(key)[kind].push(usage);
-    }
-    routes.forEach(function (route) {
-      if (route.depart) {
-        use(strips, route.depart.strip, "first", route.depart);
-      }
-      if (route.arrive) {
-        use(strips, route.arrive.strip, "last", route.arrive);
-      }
-      if (route.gutter) {
-        use(gutters, route.gutter.lane + ":" + route.gutter.side, "first", route.gutter);
-      }
-    });
-    // Departing arrows take the upper tracks, arriving ones the lower: their short vertical
-    // pieces in the same column then never lie on top of each other.
-    strips.forEach(function (users, index) {
-      var s = strip(layout.rows, index);
-      var step = Math.min(TRACK, (s.bottom - s.top) / (users.first.length + users.last.length + 1));
-      users.first.forEach(function (usage, k) { usage.y = s.top + (k + 1) * step; });
-      users.last.forEach(function (usage, k) { usage.y = s.bottom - (k + 1) * step; });
-    });
-    gutters.forEach(function (users, key) {
-      var parts = key.split(":");
-      var g = gutter(layout.lanes[Number(parts[0])], parts[1]);
-      var step = Math.min(TRACK, (g.right - g.left) / (users.first.length + 1));
-      users.first.forEach(function (usage, k) {
-        usage.x = parts[1] === "west" ? g.left + (k + 1) * step : g.right - (k + 1) * step;
-      });
-    });
-  }
-
-  function points(route) {
-    var s = route.source.box;
-    var t = route.target.box;
-    var list = [];
-    if (route.exit === "east") {
-      list.push([s.right, s.cy]);
-    } else if (route.exit === "west") {
-      list.push([s.left, s.cy]);
-    } else {
-      list.push([s.cx, s.bottom]);
-    }
-    if (route.depart) {
-      list.push([s.cx, route.depart.y]);
-    }
-    if (route.gutter) {
-      var y = route.depart ? route.depart.y : s.cy;
-      list.push([route.gutter.x, y]);
-      list.push([route.gutter.x, route.arrive.y]);
-      list.push([t.cx, route.arrive.y]);
-    } else if (route.depart) {
-      list.push([t.cx, route.depart.y]);
-    } else {
-      // Straight down: centres differ by subpixels at most; keep the line exactly vertical.
-      list.push([s.cx, t.top]);
-      return list;
-    }
-    list.push([t.cx, t.top]);
-    return list;
-  }
-
-  function placeLabel(label, route, start) {
-    var x = start[0];
-    var y = start[1];
-    if (route.exit === "bottom") {
-      label.setAttribute("x", round(x + 4));
-      label.setAttribute("y", round(y + 11));
-      label.setAttribute("text-anchor", "start");
-    } else {
-      label.setAttribute("x", round(route.exit === "east" ? x + 3 : x - 3));
-      label.setAttribute("y", round(y - 4));
-      label.setAttribute("text-anchor", route.exit === "east" ? "start" : "end");
-    }
+    return { rows: rows, lanes: lanes, cells: cells, symbols: symbols };
   }
 
   function round(value) {
@@ -215,6 +81,7 @@
   }
 
   function drawJoins(svg, layout) {
+    var lines = [];
     svg.querySelectorAll("line.sopgen-join").forEach(function (line) {
       var symbol = layout.symbols.get(line.getAttribute("data-step"));
       var index = Number(line.getAttribute("data-index") || 0);
@@ -227,6 +94,76 @@
       line.setAttribute("y1", round(a.cy));
       line.setAttribute("x2", round(b.left));
       line.setAttribute("y2", round(b.cy));
+      lines.push([[round(a.right), round(a.cy)], [round(b.left), round(b.cy)]]);
+    });
+    return lines;
+  }
+
+  // Extra padding of the lane cells, so that tracks and labels have room.
+  function clearRoom(table) {
+    table.querySelectorAll("td[" + ROOM + "]").forEach(function (cell) {
+      cell.style.paddingTop = cell.style.paddingBottom = "";
+      cell.style.paddingLeft = cell.style.paddingRight = "";
+      cell.removeAttribute(ROOM);
+    });
+  }
+
+  function newRoom(layout) {
+    return { rows: layout.rows.map(function () { return { top: 0, bottom: 0 }; }),
+             lanes: layout.lanes.map(function () { return { west: 0, east: 0 }; }),
+             base: null };
+  }
+
+  function addRoom(room, missing, failed) {
+    var grown = false;
+    function grow(holder, side, px) {
+      var before = holder[side];
+      holder[side] = Math.min(MAX_ROOM, before + Math.ceil(px) + 1);
+      grown = grown || holder[side] > before;
+    }
+    missing.strips.forEach(function (px, index) {
+      // The strip lies between two rows: both give half.
+      if (index > 0) {
+        grow(room.rows[index - 1], "bottom", index < room.rows.length ? px / 2 : px);
+      }
+      if (index < room.rows.length) {
+        grow(room.rows[index], "top", index > 0 ? px / 2 : px);
+      }
+    });
+    missing.gutters.forEach(function (px, key) {
+      var parts = key.split(":");
+      grow(room.lanes[Number(parts[0])], parts[1], px);
+    });
+    failed.forEach(function (symbol) {
+      grow(room.rows[symbol.row], "bottom", LABEL_ROOM);
+      grow(room.rows[symbol.row], "top", LABEL_ROOM / 2);
+      grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
+      grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
+    });
+    return grown;
+  }
+
+  function applyRoom(layout, room) {
+    if (!room.base) {
+      // Read every cell's own padding before writing any (one style computation).
+      room.base = layout.cells.map(function (rowCells) {
+        return rowCells.map(function (cell) {
+          var style = window.getComputedStyle(cell);
+          return [style.paddingTop, style.paddingBottom, style.paddingLeft, style.paddingRight]
+            .map(parseFloat);
+        });
+      });
+    }
+    layout.cells.forEach(function (rowCells, r) {
+      rowCells.forEach(function (cell, l) {
+        var base = room.base[r][l];
+        var lane = room.lanes[l] || { west: 0, east: 0 };
+        cell.style.paddingTop = base[0] + room.rows[r].top + "px";
+        cell.style.paddingBottom = base[1] + room.rows[r].bottom + "px";
+        cell.style.paddingLeft = base[2] + lane.west + "px";
+        cell.style.paddingRight = base[3] + lane.east + "px";
+        cell.setAttribute(ROOM, "");
+      });
     });
   }
 
@@ -236,35 +173,69 @@
     if (!table || !svg || !table.tBodies.length) {
       return;
     }
-    var origin = svg.getBoundingClientRect();
-    var layout = measure(table, origin);
-    if (!layout.rows.length) {
+    // A paginated (printed) table keeps the room it was measured with: its page breaks depend on
+    // it. A hidden table (a closed tab) has no layout to make room in; it is drawn when shown.
+    var frozen = flow.classList.contains("sopgen-paginated") || !table.offsetWidth;
+    if (!frozen) {
+      clearRoom(table);
+    }
+    var room = null;
+    var parts = window.sopgenSwimlaneParts;
+    var routing = window.sopgenSwimlaneRoutes;
+    if (!routing) {
       return;
     }
+    for (var pass = 0; pass < PASSES; pass++) {
+      var last = frozen || pass === PASSES - 1;
+      var origin = svg.getBoundingClientRect();
+      var layout = measure(table, origin);
+      if (!layout.rows.length) {
+        return;
+      }
+      room = room || newRoom(layout);
+      var routes = route(svg, layout, routing);
+      var missing = routing.assignTracks(layout, routes);
+      if (!last && addRoom(room, missing, [])) {
+        applyRoom(layout, room);
+        continue;
+      }
+      routes.forEach(function (r) {
+        r.points = routing.points(r);
+        r.arrow.setAttribute("points", r.points.map(function (p) {
+          return round(p[0]) + "," + round(p[1]);
+        }).join(" "));
+      });
+      var joins = drawJoins(svg, layout);
+      if (!parts) {
+        return;
+      }
+      var hops = parts.drawHops(svg, routes, joins);
+      var failed = parts.placeLabels(svg, layout, routes, joins, hops);
+      if (!last && failed.length && addRoom(room, { strips: new Map(), gutters: new Map() },
+                                              failed)) {
+        applyRoom(layout, room);
+        continue;
+      }
+      return;
+    }
+  }
+
+  function route(svg, layout, routing) {
     // Labels follow their labelled arrows in document order.
     var labels = Array.from(svg.querySelectorAll("text.sopgen-arrow-label"));
     var routes = [];
     svg.querySelectorAll("polyline.sopgen-arrow").forEach(function (arrow) {
       var label = arrow.hasAttribute("data-label") ? labels.shift() : null;
-      var route = plan(layout, arrow);
-      if (route) {
-        route.label = label;
-        routes.push(route);
+      var planned = routing.plan(layout, arrow);
+      if (planned) {
+        planned.label = label;
+        routes.push(planned);
       } else {
         arrow.setAttribute("points", "");
       }
     });
-    assignTracks(layout, routes);
-    routes.forEach(function (route) {
-      var list = points(route);
-      route.arrow.setAttribute("points", list.map(function (p) {
-        return round(p[0]) + "," + round(p[1]);
-      }).join(" "));
-      if (route.label) {
-        placeLabel(route.label, route, list[0]);
-      }
-    });
-    drawJoins(svg, layout);
+    routing.assignEntries(routes);
+    return routes;
   }
 
   var observed = new WeakSet();

@@ -9,6 +9,7 @@ order, and element ids are unique.
 from __future__ import annotations
 
 import itertools
+import math
 from collections import Counter
 from typing import Any
 
@@ -87,6 +88,27 @@ def _on_boundary(point: list[float], box: dict[str, float]) -> bool:
     return inside and near_edge <= t
 
 
+def _on_outline(point: list[float], symbol: dict[str, Any]) -> bool:
+    """On the symbol's box, or on the drawn outline of a diamond or a rounded terminator
+    (where an arrow entering beside the top centre ends)."""
+    box = symbol["box"]
+    if _on_boundary(point, box):
+        return True
+    x, y = point
+    half_w = (box["right"] - box["left"]) / 2
+    half_h = (box["bottom"] - box["top"]) / 2
+    dx = abs(x - (box["left"] + half_w))
+    dy = abs(y - (box["top"] + half_h))
+    if half_w <= 0 or half_h <= 0:
+        return False
+    if "sopgen-decision" in symbol.get("shapes", []):
+        return abs(dx / half_w + dy / half_h - 1) * min(half_w, half_h) <= TOLERANCE
+    if "sopgen-terminator" in symbol.get("shapes", []):
+        flat = half_w - half_h
+        return dx > flat and abs(math.hypot(dx - flat, dy) - half_h) <= TOLERANCE
+    return False
+
+
 def segment_crosses(a: list[float], b: list[float], box: dict[str, float]) -> bool:
     """Whether segment a-b passes through the box shrunk by 1 px (Liang-Barsky clipping)."""
     left, right = box["left"] + 1, box["right"] - 1
@@ -122,7 +144,7 @@ def arrow_problems(
     problems = []
     if not _on_boundary(points[0], source["box"]):
         problems.append(f"{name} starts at {points[0]}, off {source['box']}")
-    if not _on_boundary(points[-1], target["box"]):
+    if not _on_outline(points[-1], target):
         problems.append(f"{name} ends at {points[-1]}, off {target['box']}")
     for symbol in symbols:
         if symbol["step"] in (arrow["from"], arrow["to"]):
@@ -209,3 +231,6 @@ def test_the_geometry_checks_catch_a_bad_layout() -> None:
     assert not segment_crosses([0, 9.5], [40, 9.5], box)  # along the edge, within the inset
     assert not segment_crosses([0, 0], [5, 40], box)
     assert _on_boundary([20, 30.5], box) and not _on_boundary([20, 20], box)
+    diamond = {"box": box, "shapes": ["sopgen-decision"]}
+    assert _on_outline([25, 15], diamond) and not _on_outline([22, 18], diamond)
+    assert not _on_outline([25, 15], {"box": box, "shapes": ["sopgen-process"]})

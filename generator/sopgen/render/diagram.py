@@ -1,9 +1,11 @@
 """The Diagram Alir: the flowchart as a Graphviz drawing with fixed positions.
 
-`diagram_dot` places every symbol itself (one vertical lane per actor, in declared order, left
-to right; one rank per row of the procedure table) and `render_svg` lets ``neato -n2`` keep those
-positions and route only the edges around the nodes. `inline_svg` makes the SVG fit inside a page:
-no prolog, ids prefixed, scalable, accessible, restylable for the dark scheme.
+`diagram_dot` places every symbol and routes every edge itself (`diagram_routes`: one vertical
+lane per actor, in declared order, left to right; one rank per row of the procedure table; edges
+as orthogonal polylines in gutters and strips) and places the decision labels
+(`diagram_labels`); `render_svg` lets ``neato -n2`` draw exactly those positions. `inline_svg`
+makes the SVG fit inside a page: no prolog, ids prefixed, scalable, accessible, restylable for
+the dark scheme.
 
 Every text from the SOP reaches DOT through `dot_string`, so Graphviz escapes such as ``\\N``
 stay literal text.
@@ -12,23 +14,28 @@ stay literal text.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import math
 import os
 import re
 import shutil
 import tempfile
 import textwrap
+from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
 
 from ..model import Sop
+from .diagram_labels import place_labels, wrapped
+from .diagram_routes import Layout, layout
 from .escaping import dot_string, dot_tooltip, shorten
 from .flow import Flow, Symbol, build_flow
 from .layout_budget import run_layout
 
-LANE_WIDTH = 120.0  # points
-ROW_HEIGHT = 58.0
-HEADER_HEIGHT = 52.0
+HEADER_HEIGHT = 52.0  # points
+ARROW_SIZE = 0.7
+ARROW_LENGTH = 10 * ARROW_SIZE  # points: Graphviz's arrowhead is 10 points at arrowsize 1
 FONT = "Helvetica,Arial,sans-serif"
 SIZES = {  # inches: width, height
     "terminator": (0.62, 0.34),
@@ -70,53 +77,87 @@ class GraphvizFailed(GraphvizError):
 
 
 def diagram_dot(sop: Sop, flow: Flow | None = None) -> str:
-    """DOT source with fixed positions (points), for ``neato -n2``; deterministic."""
+    """DOT source with fixed positions of nodes and edges (points), for ``neato -n2``.
+
+    Symbols and edge routes come from `diagram_routes.layout` (orthogonal lines in gutters and
+    strips, never through a symbol, never merged); Graphviz only draws them. Deterministic.
+    """
     flow = flow or build_flow(sop)
-    lanes = len(sop.pelaksana)
-    rows = len(flow.symbols)
-    height = rows * ROW_HEIGHT
-    top = height + HEADER_HEIGHT
+    sizes = {kind: (width * 72, height * 72) for kind, (width, height) in SIZES.items()
+             if kind != "lane"}
+    plan = layout(flow, len(sop.pelaksana), sizes, HEADER_HEIGHT)
+    height = plan.height
+
+    def at(point: tuple[float, float]) -> str:
+        return f"{_num(point[0])},{_num(height - point[1])}"
+
     lines = [
         "digraph sop {",
         f'  graph [splines=true, outputorder=nodesfirst, pad="0.2", fontname="{FONT}",'
-        f" _background={dot_string(_lane_lines(lanes, top))}];",
+        f" _background={dot_string(_lane_lines(plan.lane_edges, height, HEADER_HEIGHT))}];",
         f'  node [fontname="{FONT}", fontsize=10, fixedsize=true, style=filled,'
         ' fillcolor=white, color=black, penwidth=1.2];',
-        f'  edge [fontname="{FONT}", fontsize=9, arrowsize=0.7, penwidth=1.1];',
+        f'  edge [fontname="{FONT}", fontsize=9, arrowsize={ARROW_SIZE}, penwidth=1.1];',
     ]
     for index, actor in enumerate(sop.pelaksana):
         label = "\n".join(textwrap.wrap(shorten(actor.nama, 60), 20)[:3])
         width, node_height = SIZES["lane"]
+        centre = (plan.lane_edges[index] + plan.lane_edges[index + 1]) / 2
         lines.append(
             f'  lane{index} [id="lane-{index}", class="sopgen-lane-head lane-{index}",'
             f" shape=plaintext, style=solid, label={dot_string(label)},"
             f" tooltip={dot_tooltip(shorten(actor.nama, 300))},"
-            f' width={width}, height={node_height}, pos="{_x(index)},{top - HEADER_HEIGHT / 2}"];'
+            f' width={width}, height={node_height}, pos="{at((centre, HEADER_HEIGHT / 2))}"];'
         )
     for symbol in flow.symbols:
-        lines.extend(_symbol_nodes(symbol, height))
+        lines.extend(_symbol_nodes(symbol, plan, at))
+    join_index = 0
     for symbol in flow.symbols:
         for lane_index in range(1, len(symbol.lanes)):
+            start, end = plan.joins[join_index]
+            join_index += 1
             lines.append(
                 f"  {_node(symbol, lane_index - 1)} -> {_node(symbol, lane_index)}"
-                ' [dir=none, style=dashed, class="sopgen-join"];'
+                ' [dir=none, style=dashed, class="sopgen-join",'
+                f' pos="{_spline([start, end], at)}"];'
             )
     symbols = {symbol.key: symbol for symbol in flow.symbols}
-    for arrow in flow.arrows:
+    labels = place_labels(plan)
+    for index, (arrow, points) in enumerate(plan.edges):
         source, target = symbols[arrow.source], symbols[arrow.target]
-        attributes = ['class="sopgen-diagram-arrow"']
-        if arrow.exit == "bottom":
-            # Side ports make neato's router cut through the diamond; only the bottom is fixed.
-            attributes.append('tailport="s"')
+        attributes = ['class="sopgen-diagram-arrow"', f'pos="{_arrow_spline(points, at)}"']
         if arrow.label is not None:
-            attributes.append(f"xlabel={dot_string(shorten(arrow.label, 18))}")
+            text = "\n".join(wrapped(arrow.label))
+            attributes.append(f'label={dot_string(text)}, lp="{at(labels[index][0])}"')
         lines.append(f"  {_node(source, 0)} -> {_node(target, 0)} [{', '.join(attributes)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
 
-def _x(lane: int) -> float:
-    return lane * LANE_WIDTH + LANE_WIDTH / 2
+def _num(value: float) -> str:
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+def _spline(points: list[tuple[float, float]], at: Callable[[tuple[float, float]], str]) -> str:
+    """A polyline as Graphviz's cubic B-spline: each straight piece with its thirds as controls."""
+    parts = [at(points[0])]
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
+        dx, dy = x2 - x1, y2 - y1
+        parts += [at((x1 + dx / 3, y1 + dy / 3)), at((x1 + 2 * dx / 3, y1 + 2 * dy / 3)),
+                  at((x2, y2))]
+    return " ".join(parts)
+
+
+def _arrow_spline(
+    points: tuple[tuple[float, float], ...], at: Callable[[tuple[float, float]], str]
+) -> str:
+    """The edge's spline ends where its arrowhead starts; ``e,`` is the arrowhead's tip."""
+    *body, (x2, y2) = points
+    x1, y1 = body[-1]
+    length = math.hypot(x2 - x1, y2 - y1)
+    head = min(ARROW_LENGTH, length / 2) / length if length else 0.0
+    base = (x2 - (x2 - x1) * head, y2 - (y2 - y1) * head)
+    return f"e,{at((x2, y2))} " + _spline([*body, base], at)
 
 
 def _node(symbol: Symbol, lane_index: int) -> str:
@@ -124,8 +165,9 @@ def _node(symbol: Symbol, lane_index: int) -> str:
     return base if lane_index == 0 else f"{base}_{lane_index}"
 
 
-def _symbol_nodes(symbol: Symbol, height: float) -> list[str]:
-    y = height - symbol.row * ROW_HEIGHT - ROW_HEIGHT / 2
+def _symbol_nodes(
+    symbol: Symbol, plan: Layout, at: Callable[[tuple[float, float]], str]
+) -> list[str]:
     kind = "end" if symbol.step is None else symbol.shape
     width, node_height = SIZES[kind]
     shape = {
@@ -143,27 +185,26 @@ def _symbol_nodes(symbol: Symbol, height: float) -> list[str]:
     nodes = []
     for lane_index, lane in enumerate(symbol.lanes):
         suffix = "" if lane_index == 0 else f"-{lane}"
+        box = plan.boxes[(symbol.key, lane)]
         nodes.append(
             f'  {_node(symbol, lane_index)} [id="simbol-{number}{suffix}",'
             f' class="sopgen-symbol-node sopgen-node-{symbol.shape}", {shape},'
             f" label={dot_string(symbol.label)}, width={width}, height={node_height},"
-            f' pos="{_x(lane)},{y}", URL="#{symbol.anchor}", target="_self",'
+            f' pos="{at((box.cx, box.cy))}", URL="#{symbol.anchor}", target="_self",'
             f" tooltip={dot_tooltip(shorten(tooltip, 300))}];"
         )
     return nodes
 
 
-def _lane_lines(lanes: int, top: float) -> str:
+def _lane_lines(edges: tuple[float, ...], top: float, header: float) -> str:
     """xdot drawing of the lane frame: one vertical line per lane edge, one under the headers."""
     colour = "#9e9e9e"
-    right = lanes * LANE_WIDTH
-    header = top - HEADER_HEIGHT
+    right = edges[-1]
     ops = [f"c {len(colour)} -{colour}"]
-    for lane in range(lanes + 1):
-        x = lane * LANE_WIDTH
-        ops.append(f"L 2 {x} 0 {x} {top}")
-    for y in (0.0, header, top):
-        ops.append(f"L 2 0 {y} {right} {y}")
+    for x in edges:
+        ops.append(f"L 2 {_num(x)} 0 {_num(x)} {_num(top)}")
+    for y in (0.0, top - header, top):
+        ops.append(f"L 2 0 {_num(y)} {_num(right)} {_num(y)}")
     return " ".join(ops)
 
 
