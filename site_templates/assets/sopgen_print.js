@@ -1,0 +1,94 @@
+/*
+ * sopgen print controls: the paper (A4 or F4 landscape) and the running head and foot.
+ *
+ * The paper is an @page rule this script writes; swimlane_print.js then measures the sheet the
+ * browser really prints and picks its breaks for it. `?kertas=f4` in the URL chooses F4 (that
+ * is how `sopgen pdf --kertas f4` asks), and so does the page's select. The running head (SOP
+ * number and name) and foot ("Halaman x dari y") are @page margin boxes: Chromium prints them
+ * on every sheet, with the page counters, from the print dialog and in headless PDFs alike.
+ */
+(function () {
+  "use strict";
+
+  var PAPERS = {
+    a4: { size: "297mm 210mm", label: "A4" },
+    f4: { size: "330mm 215mm", label: "F4" }
+  };
+
+  // Any text as a CSS string: every character but letters, digits and spaces as an escape, so
+  // SOP text can never end the string or the rule.
+  function cssString(text) {
+    return "\"" + String(text).replace(/[^A-Za-z0-9 ]/gu, function (ch) {
+      return "\\" + ch.codePointAt(0).toString(16) + " ";
+    }) + "\"";
+  }
+
+  function pageRule(paper, tools) {
+    var head = "";
+    if (tools) {
+      var nomor = tools.getAttribute("data-nomor") || "";
+      var nama = tools.getAttribute("data-nama") || "";
+      head = "@top-left { content: " + cssString("SOP " + nomor) + "; font-size: 8pt; " +
+        "font-family: sans-serif; vertical-align: bottom; } " +
+        "@top-right { content: " + cssString(nama) + "; font-size: 8pt; " +
+        "font-family: sans-serif; vertical-align: bottom; } " +
+        "@bottom-right { content: \"Halaman \" counter(page) \" dari \" counter(pages); " +
+        "font-size: 8pt; font-family: sans-serif; vertical-align: top; }";
+    }
+    return "@page { size: " + PAPERS[paper].size + "; margin: 12mm 10mm 12mm 10mm; " + head +
+      " }";
+  }
+
+  function setPaper(paper) {
+    if (!PAPERS[paper]) {
+      paper = "a4";
+    }
+    var tools = document.querySelector(".sopgen-print-tools");
+    var style = document.getElementById("sopgen-kertas");
+    if (!style) {
+      style = document.createElement("style");
+      style.id = "sopgen-kertas";
+      document.head.appendChild(style);
+    }
+    style.textContent = pageRule(paper, tools);
+    document.documentElement.setAttribute("data-sopgen-kertas", paper);
+    var select = document.querySelector(".sopgen-print-tools select.sopgen-paper");
+    if (select && select.value !== paper) {
+      select.value = paper;
+    }
+    return paper;
+  }
+
+  function fromUrl() {
+    var match = /[?&]kertas=([a-z0-9]+)/i.exec(window.location.search);
+    return match ? match[1].toLowerCase() : null;
+  }
+
+  function init() {
+    var tools = document.querySelector(".sopgen-print-tools");
+    var select = tools && tools.querySelector("select.sopgen-paper");
+    var chosen = fromUrl() || (select && select.value) ||
+      document.documentElement.getAttribute("data-sopgen-kertas") || "a4";
+    setPaper(chosen);
+    if (!tools || tools.sopgenWired) {
+      return;
+    }
+    tools.sopgenWired = true;
+    if (select) {
+      select.addEventListener("change", function () { setPaper(select.value); });
+    }
+    var button = tools.querySelector(".sopgen-print-button");
+    if (button) {
+      button.addEventListener("click", function () { window.print(); });
+    }
+  }
+
+  window.sopgenPaper = { set: setPaper, PAPERS: PAPERS };
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
