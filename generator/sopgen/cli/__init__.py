@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from . import simulate, site, validate
+from . import pdf, simulate, site, validate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate, simulate and publish SOP Administrasi Pemerintahan written as YAML.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (validate, simulate, site):
+    for module in (validate, simulate, site, pdf):
         module.register(commands)
     return parser
 
