@@ -5,15 +5,18 @@
  * browser really prints and picks its breaks for it. `?kertas=f4` in the URL chooses F4 (that
  * is how `sopgen pdf --kertas f4` asks), and so does the page's select. The running head (SOP
  * number and name) and foot ("Halaman x dari y") are @page margin boxes: Chromium prints them
- * on every sheet, with the page counters, from the print dialog and in headless PDFs alike.
+ * on every sheet, from the print dialog and in headless PDFs alike; the total is set by
+ * swimlane_print.js once it knows the sheets.
  */
 (function () {
   "use strict";
 
   var PAPERS = {
-    a4: { size: "297mm 210mm", label: "A4" },
-    f4: { size: "330mm 215mm", label: "F4" }
+    a4: { size: "297mm 210mm", width: 297, height: 210 },
+    f4: { size: "330mm 215mm", width: 330, height: 215 }
   };
+  var MARGIN = { top: 12, right: 10, bottom: 12, left: 10 }; // mm, as in sopgen_print.css
+  var MM = 96 / 25.4;
 
   // Any text as a CSS string: every character but letters, digits and spaces as an escape, so
   // SOP text can never end the string or the rule.
@@ -22,6 +25,8 @@
       return "\\" + ch.codePointAt(0).toString(16) + " ";
     }) + "\"";
   }
+
+  var state = { paper: "a4", total: null };
 
   function pageRule(paper, tools) {
     var head = "";
@@ -32,11 +37,12 @@
         "font-family: sans-serif; vertical-align: bottom; } " +
         "@top-right { content: " + cssString(nama) + "; font-size: 8pt; " +
         "font-family: sans-serif; vertical-align: bottom; } " +
-        "@bottom-right { content: \"Halaman \" counter(page) \" dari \" counter(pages); " +
+        "@bottom-right { content: \"Halaman \" counter(page) \" dari \" " +
+        (state.total ? cssString(String(state.total)) : "counter(pages)") + "; " +
         "font-size: 8pt; font-family: sans-serif; vertical-align: top; }";
     }
-    return "@page { size: " + PAPERS[paper].size + "; margin: 12mm 10mm 12mm 10mm; " + head +
-      " }";
+    return "@page { size: " + PAPERS[paper].size + "; margin: " + MARGIN.top + "mm " +
+      MARGIN.right + "mm " + MARGIN.bottom + "mm " + MARGIN.left + "mm; " + head + " }";
   }
 
   function setPaper(paper) {
@@ -50,6 +56,7 @@
       style.id = "sopgen-kertas";
       document.head.appendChild(style);
     }
+    state.paper = paper;
     style.textContent = pageRule(paper, tools);
     document.documentElement.setAttribute("data-sopgen-kertas", paper);
     var select = document.querySelector(".sopgen-print-tools select.sopgen-paper");
@@ -83,7 +90,23 @@
     }
   }
 
-  window.sopgenPaper = { set: setPaper, PAPERS: PAPERS };
+  // Chromium counts the sheets for counter(pages) before swimlane_print.js has paginated the
+  // table, so the "dari y" of the foot would be the unpaginated count: once the sheets are
+  // known, the foot gets the number itself (null: back to the counter).
+  function setTotal(total) {
+    state.total = total;
+    setPaper(state.paper);
+  }
+
+  // The printable area of one sheet of the chosen paper, in CSS px.
+  function sheet() {
+    var paper = PAPERS[state.paper];
+    return { paper: state.paper,
+             width: (paper.width - MARGIN.left - MARGIN.right) * MM,
+             height: (paper.height - MARGIN.top - MARGIN.bottom) * MM };
+  }
+
+  window.sopgenPaper = { set: setPaper, total: setTotal, sheet: sheet, PAPERS: PAPERS };
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

@@ -25,7 +25,7 @@
   // Printable height when it cannot be measured: A4 landscape (210 mm) less the 24 mm of
   // margins set by sopgen_print.css, at 96 CSS px per inch.
   var PAGE_HEIGHT = 186 * MM;
-  var SLACK = 2; // px: rounding in the printed layout
+  var SLACK = 3; // px: rounding in the printed layout, kept free on every sheet
 
   // The printed sheet's height in CSS px, measured with forced page breaks (Chromium shrinks a
   // page wider than the paper, which makes the sheet taller in CSS px). The first probe does
@@ -196,6 +196,31 @@
     return added;
   }
 
+  // How far the printer pushes what follows the identity block down: each of its unbreakable
+  // parts (the head table, each row of the grid) that would cross a sheet's edge starts the
+  // next sheet instead.
+  function identityShift(identity, origin, pageHeight) {
+    if (!identity.classList.contains("sopgen-identity")) {
+      return 0;
+    }
+    var shift = 0;
+    var parts = [identity.querySelector(".sopgen-identity-head")].concat(
+      Array.from(identity.querySelectorAll(".sopgen-identity-grid tr")));
+    parts.forEach(function (part) {
+      if (!part) {
+        return;
+      }
+      var r = part.getBoundingClientRect();
+      var top = r.top + window.scrollY - origin + shift;
+      var bottom = top + r.height;
+      var sheet = Math.floor(top / pageHeight);
+      if (r.height < pageHeight && bottom > (sheet + 1) * pageHeight + 0.5) {
+        shift += (sheet + 1) * pageHeight - top;
+      }
+    });
+    return shift;
+  }
+
   /* ---- Breaks and connectors ---- */
 
   // Chunks of row indexes; `reserve(c)` = connector rows kept free at the top and bottom of
@@ -206,7 +231,7 @@
     var spare = function (c) { return (reserve(c).top + reserve(c).bottom) * connectorRow; };
     var room = firstRoom - header - spare(0);
     heights.forEach(function (height, index) {
-      if (current.length && height > room + SLACK) {
+      if (current.length && height > room - SLACK) {
         chunks.push(current);
         current = [];
         room = pageHeight - header - spare(chunks.length);
@@ -340,7 +365,13 @@
     var rows = rowsOf(table);
     var heights = rows.map(heightOf);
     var top = table.getBoundingClientRect().top + window.scrollY;
-    var used = ((top % pageHeight) + pageHeight) % pageHeight;
+    // The first printed element (the identity block) starts the first sheet; where its
+    // unbreakable parts move to the next sheet, the table moves down with them.
+    var first = document.querySelector(".sopgen-identity") || table;
+    var origin = first.getBoundingClientRect().top + window.scrollY;
+    var printedTop = top - origin + identityShift(first, origin, pageHeight);
+    var used = ((printedTop % pageHeight) + pageHeight) % pageHeight;
+    var firstSheet = Math.floor(printedTop / pageHeight);
     var firstRoom = pageHeight - used;
     var breakBefore = false;
     if (used > 0 && heights[0] + sizes.header + 2 * sizes.connectorRow > firstRoom + SLACK) {
@@ -391,9 +422,24 @@
     }
     var report = { pageHeight: pageHeight, header: sizes.header,
                    connectorRow: sizes.connectorRow, breakBefore: breakBefore,
-                   tableTop: top, pages: pages, placed: placement(flow, table, svg) };
+                   sheets: firstSheet + (breakBefore ? 1 : 0) + chosen.chunks.length,
+                   tableTop: top, pages: pages, textPx: textSizes(table),
+                   placed: placement(flow, table, svg) };
     flow.sopgenPrintReport = report;
     return report;
+  }
+
+  // The smallest font size (CSS px) of each text column's cells: the browser tests check it.
+  function textSizes(table) {
+    var sizes = {};
+    table.querySelectorAll("tbody > tr[data-step] > td:not(.sopgen-lane)").forEach(function (td) {
+      var column = td.className.split(/\s+/)[0] || "?";
+      var px = parseFloat(getComputedStyle(td).fontSize);
+      if (td.textContent.trim() && !(sizes[column] <= px)) {
+        sizes[column] = px;
+      }
+    });
+    return sizes;
   }
 
   // Where rows, connectors and arrows ended up, in document px: with printed sheets laid out
@@ -469,6 +515,14 @@
     return Array.from(document.querySelectorAll("div.sopgen-flow"));
   }
 
+  // The printed sheets: the last table's report decides (nothing printed follows the table).
+  function setTotal(reports) {
+    var last = (reports || []).filter(Boolean).pop();
+    if (last && window.sopgenPaper) {
+      window.sopgenPaper.total(last.sheets);
+    }
+  }
+
   window.sopgenPrint = {
     paginate: paginate,
     restore: restore,
@@ -480,16 +534,73 @@
     last: null
   };
 
-  // The change to print media comes with the printed layout already in place (beforeprint
-  // still sees the screen's), so the rows are measured at the width they will have on paper.
+  // Printing: on `beforeprint` (still on screen) the page takes the printed layout
+  // (html.sopgen-printing at the sheet's width) and the breaks are chosen for the sheet height
+  // of the chosen paper: Chromium counts the sheets before print media listeners run, so
+  // changes made later would be cut off. When print media arrives, the geometry is measured
+  // again in the real printed layout and the arrows redrawn there; after printing,
+  // everything is put back.
+  function sheetOfPaper() {
+    return window.sopgenPaper ? window.sopgenPaper.sheet()
+      : { width: 277 * MM, height: PAGE_HEIGHT };
+  }
+
+  function beforePrint() {
+    var sheet = sheetOfPaper();
+    var root = document.documentElement;
+    root.style.setProperty("--sopgen-sheet-width", sheet.width + "px");
+    root.classList.add("sopgen-printing");
+    window.sopgenPrint.last = window.sopgenPrint.paginateAll(sheet.height);
+    setTotal(window.sopgenPrint.last);
+  }
+
+  function inPrint() {
+    if (!document.documentElement.classList.contains("sopgen-printing")) {
+      // No beforeprint came: paginate in the printed layout as measured now.
+      window.sopgenPrint.last = window.sopgenPrint.paginateAll();
+      setTotal(window.sopgenPrint.last);
+      return;
+    }
+    (window.sopgenPrint.last || []).forEach(function (report, index) {
+      var flow = flows()[index];
+      if (report && flow) {
+        // The arrow overlay is one box that the sheets slice: its arrows are redrawn in the
+        // printed layout, where each sheet's rows sit below that sheet's repeated header.
+        if (window.sopgenSwimlane) {
+          window.sopgenSwimlane.draw(flow);
+        }
+        report.screenPlaced = report.placed;
+        report.placed = placement(flow, flow.querySelector("table.sopgen-procedure"),
+          flow.querySelector("svg.sopgen-arrows"));
+        report.printed = true;
+      }
+    });
+  }
+
+  function afterPrint() {
+    var root = document.documentElement;
+    if (!root.classList.contains("sopgen-printing") && !flows().some(function (f) {
+      return f.classList.contains("sopgen-paginated");
+    })) {
+      return;
+    }
+    root.classList.remove("sopgen-printing");
+    root.style.removeProperty("--sopgen-sheet-width");
+    window.sopgenPrint.restoreAll();
+    if (window.sopgenPaper) {
+      window.sopgenPaper.total(null);
+    }
+  }
+
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", afterPrint);
   if (window.matchMedia) {
     var media = window.matchMedia("print");
     var listener = function (event) {
       if (event.matches) {
-        // Kept after printing: what the last printout did (the browser tests read it).
-        window.sopgenPrint.last = window.sopgenPrint.paginateAll();
+        inPrint();
       } else {
-        window.sopgenPrint.restoreAll();
+        afterPrint();
       }
     };
     if (media.addEventListener) {
