@@ -63,6 +63,7 @@ class SopgenConfig(base.Config):
     template_dir = c.Optional(c.Type(str))
     calendar = c.Optional(c.Type(str))
     nav_title = c.Type(str, default="Daftar SOP")
+    pdf = c.Type(bool, default=False)  # each SOP page offers its printed form as a PDF
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.pdf and self._paths is not None:
+            from .pdf import downloads
+
+            try:
+                site_dir, cache_dir = Path(config.site_dir), self._paths.cache_dir
+                downloads.add_pdf_downloads(site_dir, self._sops, cache_dir)
+            except downloads.PrintUnavailable as error:
+                raise PluginError(f"sopgen (opsi pdf): {error}") from error
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
