@@ -25,7 +25,7 @@ def _text(words: int, offset: int = 0) -> str:
     return " ".join(WORDS[(offset + i) % len(WORDS)] for i in range(words))
 
 
-def _sop(number: int, name: str, actors: int, steps: list[dict[str, Any]]) -> dict[str, Any]:
+def sop_data(number: int, name: str, actors: int, steps: list[dict[str, Any]]) -> dict[str, Any]:
     return {
         "versi_format": 1,
         "identitas": {
@@ -58,7 +58,7 @@ def tall_row() -> dict[str, Any]:
     steps[2]["keterangan"] = _text(260)
     steps[2]["kelengkapan"] = [_text(12, k) for k in range(25)]
     steps[3]["keputusan"] = {"pertanyaan": "Lengkap?", "ya": "s5", "tidak": "s2"}
-    return _sop(1, "Uji Baris Lebih Tinggi dari Satu Lembar", 3, steps)
+    return sop_data(1, "Uji Baris Lebih Tinggi dari Satu Lembar", 3, steps)
 
 
 def forty_steps() -> dict[str, Any]:
@@ -78,7 +78,7 @@ def forty_steps() -> dict[str, Any]:
     steps[19]["keputusan"] = {"pertanyaan": "Sesuai?", "ya": "s21", "tidak": "s6"}
     steps[38]["pelaksana"] = "p9"
     steps[38]["keputusan"] = {"pertanyaan": "Disetujui?", "ya": "s40", "tidak": "s2"}
-    return _sop(2, "Uji Empat Puluh Langkah Sepuluh Pelaksana", 10, steps)
+    return sop_data(2, "Uji Empat Puluh Langkah Sepuluh Pelaksana", 10, steps)
 
 
 def five_decisions() -> dict[str, Any]:
@@ -91,7 +91,7 @@ def five_decisions() -> dict[str, Any]:
         steps[i - 1]["pelaksana"] = "p2" if i % 2 else "p3"
         steps[i - 1]["keputusan"] = {"pertanyaan": f"Syarat {i - 5} terpenuhi?",
                                      "ya": f"s{i + 1}", "tidak": f"s{i + 8}"}
-    return _sop(3, "Uji Lima Keputusan Berturut-turut", 4, steps)
+    return sop_data(3, "Uji Lima Keputusan Berturut-turut", 4, steps)
 
 
 STRESS = {
