@@ -167,3 +167,24 @@ def test_the_print_checks_catch_an_arrow_over_a_page_edge() -> None:
     assert any("crosses a page edge" in p for p in print_problems(report))
     report["placed"]["arrows"][0]["bottom"] = 90
     assert print_problems(report) == []
+
+
+def test_print_tools(page: Page, site_url: str) -> None:
+    """The Cetak button prints; the paper choice sets the @page size the breaks are chosen for;
+    the tools themselves are not printed."""
+    page.goto(f"{site_url}sop/{LONG_SOP}/")
+    page.wait_for_function(ARROWS_DRAWN)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="Cetak").click()
+    assert page.evaluate("window.printed") == 1
+    page.select_option("select.sopgen-paper", "f4")
+    rule = page.evaluate("document.getElementById('sopgen-kertas').textContent")
+    assert "size: 330mm 215mm" in rule and "Halaman" in rule
+    sheet = page.evaluate("window.sopgenPaper.sheet()")
+    assert sheet["height"] == pytest.approx((215 - 24) * 96 / 25.4)
+    page.emulate_media(media="print")
+    assert not page.locator(".sopgen-print-tools").is_visible()
+    for hidden in (".md-header", ".sopgen-diagram", ".sopgen-simulation", "h1", "#uraian-prosedur"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".sopgen-identity").is_visible()
+    assert page.locator("table.sopgen-procedure").is_visible()

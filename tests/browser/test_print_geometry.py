@@ -163,6 +163,9 @@ def pdf_problems(sop: Sop, done: PrintedSop, paper: str) -> list[str]:
             problems.append(f"sheet {number} is blank")
         elif f"Halaman {number} dari {len(reader.pages)}" not in text:
             problems.append(f"sheet {number} lacks 'Halaman {number} dari {len(reader.pages)}'")
+    for site_part in ("Diagram Alir", "Simulasi", "Sumber", "Cetak", "Daftar SOP"):
+        if site_part in "".join(texts):
+            problems.append(f"the site's {site_part!r} is printed")
     if sop.identitas.nomor not in texts[0]:
         problems.append("the first sheet lacks the SOP number")
     everything = _squash("".join(texts))
