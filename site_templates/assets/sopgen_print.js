@@ -5,8 +5,8 @@
  * browser really prints and picks its breaks for it. `?kertas=f4` in the URL chooses F4 (that
  * is how `sopgen pdf --kertas f4` asks), and so does the page's select. The running head (SOP
  * number and name) and foot ("Halaman x dari y") are @page margin boxes: Chromium prints them
- * on every sheet, from the print dialog and in headless PDFs alike; the total is set by
- * swimlane_print.js once it knows the sheets.
+ * on every sheet, from the print dialog and in headless PDFs alike; the total is set once the
+ * sheets are known. This file also starts and ends the pagination around printing (below).
  */
 (function () {
   "use strict";
@@ -107,6 +107,90 @@
   }
 
   window.sopgenPaper = { set: setPaper, total: setTotal, sheet: sheet, PAPERS: PAPERS };
+
+  // swimlane_print.js (loaded after this file) does the pagination.
+  function pagination() {
+    return window.sopgenPrint;
+  }
+
+  // Printing: on `beforeprint` (still on screen) the page takes the printed layout
+  // (html.sopgen-printing at the sheet's width) and the breaks are chosen for the sheet height
+  // of the chosen paper: Chromium counts the sheets before print media listeners run, so
+  // changes made later would be cut off. When print media arrives, the geometry is measured
+  // again in the real printed layout and the arrows redrawn there; after printing,
+  // everything is put back.
+  function beforePrint() {
+    if (!pagination()) {
+      return;
+    }
+    var area = sheet();
+    var root = document.documentElement;
+    root.style.setProperty("--sopgen-sheet-width", area.width + "px");
+    root.classList.add("sopgen-printing");
+    pagination().last = pagination().paginateAll(area.height);
+    pagination().setTotal(pagination().last);
+  }
+
+  function inPrint() {
+    if (!pagination()) {
+      return;
+    }
+    if (!document.documentElement.classList.contains("sopgen-printing")) {
+      // No beforeprint came: paginate in the printed layout as measured now.
+      pagination().last = pagination().paginateAll();
+      pagination().setTotal(pagination().last);
+      return;
+    }
+    (pagination().last || []).forEach(function (report, index) {
+      var flow = pagination().flows()[index];
+      if (report && flow) {
+        // The arrow overlay is one box that the sheets slice: its arrows are redrawn in the
+        // printed layout, where each sheet's rows sit below that sheet's repeated header.
+        if (window.sopgenSwimlane) {
+          window.sopgenSwimlane.draw(flow);
+        }
+        report.screenPlaced = report.placed;
+        report.placed = pagination().placement(flow, flow.querySelector("table.sopgen-procedure"),
+          flow.querySelector("svg.sopgen-arrows"));
+        report.printed = true;
+      }
+    });
+  }
+
+  function afterPrint() {
+    var root = document.documentElement;
+    if (!pagination()) {
+      return;
+    }
+    if (!root.classList.contains("sopgen-printing") && !pagination().flows().some(function (f) {
+      return f.classList.contains("sopgen-paginated");
+    })) {
+      return;
+    }
+    root.classList.remove("sopgen-printing");
+    root.style.removeProperty("--sopgen-sheet-width");
+    pagination().restoreAll();
+    setTotal(null);
+  }
+
+  window.addEventListener("beforeprint", beforePrint);
+  window.addEventListener("afterprint", afterPrint);
+  if (window.matchMedia) {
+    var media = window.matchMedia("print");
+    var listener = function (event) {
+      if (event.matches) {
+        inPrint();
+      } else {
+        afterPrint();
+      }
+    };
+    if (media.addEventListener) {
+      media.addEventListener("change", listener);
+    } else if (media.addListener) {
+      media.addListener(listener);
+    }
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(init);
   } else if (document.readyState === "loading") {

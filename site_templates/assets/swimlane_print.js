@@ -6,8 +6,8 @@
  * SOP AP form's answer is the off-page connector (a pentagon), lettered A, B, C ... in pairs. So
  * when the page switches to print media (the layout is then the printed one, at the width and
  * sheet height of the chosen paper), this script:
- * - splits a row taller than a sheet into a row and continuation rows (the text cells' words are
- *   cut where the sheet ends; the symbol stays in the first part), so no row runs over an edge;
+ * - splits a row taller than a sheet into a row and continuation rows (swimlane_print_rows.js:
+ *   the text cells' words are cut where the sheet ends; the symbol stays in the first part);
  * - chooses the breaks so that each sheet's rows, with the repeated header and its connector
  *   rows, fit one sheet (the first sheet: below the identity block);
  * - gives every arrow that crosses a break its own letter: an "out" connector at the bottom of
@@ -16,7 +16,8 @@
  *   lane, else one more connector row), so connectors are never stacked;
  * - forces the breaks with `break-before: page` and lets swimlane.js draw the new arrows.
  * Back on screen everything is put back. `window.sopgenPrint` exposes paginate and restore
- * (the browser tests call them with a sheet height of their choice) and the last report.
+ * (the browser tests call them with a sheet height of their choice) and the last report;
+ * sopgen_print.js calls them when printing starts and ends.
  */
 (function () {
   "use strict";
@@ -116,109 +117,6 @@
     label.textContent = letter;
     span.appendChild(label);
     return span;
-  }
-
-  /* ---- Rows taller than a sheet ---- */
-
-  // The first word of a cell whose line ends below `limit` (viewport px): [text node, offset].
-  function cutPoint(cell, limit) {
-    var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
-    var range = document.createRange();
-    var words = /\S+/g;
-    var kept = 0;
-    for (var node = walker.nextNode(); node; node = walker.nextNode()) {
-      words.lastIndex = 0;
-      var match;
-      while ((match = words.exec(node.data))) {
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        var rects = range.getClientRects();
-        var bottom = rects.length ? rects[rects.length - 1].bottom : 0;
-        if (bottom > limit) {
-          return kept ? [node, match.index] : null; // nothing fits: leave the cell whole
-        }
-        kept += 1;
-      }
-    }
-    return null;
-  }
-
-  // Moves everything of `cell` after the cut into `into` (an empty cell of the next part).
-  function splitCell(cell, cut, into) {
-    var tail = document.createRange();
-    tail.setStart(cut[0], cut[1]);
-    tail.setEnd(cell, cell.childNodes.length);
-    var moved = tail.extractContents();
-    // A list cut inside item k goes on with the same letter on the next sheet.
-    var list = moved.querySelector && moved.querySelector("ol");
-    var original = cell.querySelector("ol");
-    if (list && original) {
-      list.setAttribute("start", String(original.children.length));
-    }
-    into.appendChild(moved);
-  }
-
-  // Splits `tr` so that every part is at most `maxHeight` high; returns the added rows.
-  function splitTallRow(tr, maxHeight) {
-    var added = [];
-    var part = tr;
-    for (var guard = 0; guard < 50 && heightOf(part) > maxHeight + SLACK; guard++) {
-      var top = part.getBoundingClientRect().top;
-      var next = emptyRowLike(part, part.className + " sopgen-continued",
-        tr.getAttribute("data-step") + ":lanjutan:" + (added.length + 1));
-      next.classList.remove("sopgen-end-row");
-      var moved = false;
-      Array.from(part.children).forEach(function (cell, index) {
-        if (cell.classList.contains("sopgen-lane")) {
-          return;
-        }
-        var style = getComputedStyle(cell);
-        var limit = top + maxHeight - parseFloat(style.paddingBottom) - parseFloat(
-          style.borderBottomWidth) - SLACK;
-        var cut = cutPoint(cell, limit);
-        if (cut) {
-          if (!cell.sopgenOriginal) {
-            cell.sopgenOriginal = Array.from(cell.childNodes).map(function (n) {
-              return n.cloneNode(true);
-            });
-          }
-          splitCell(cell, cut, next.children[index]);
-          moved = true;
-        }
-      });
-      if (!moved) {
-        break; // nothing left to cut (a single huge word): the browser slices the row
-      }
-      part.parentNode.insertBefore(next, part.nextSibling);
-      added.push(next);
-      part = next;
-    }
-    return added;
-  }
-
-  // How far the printer pushes what follows the identity block down: each of its unbreakable
-  // parts (the head table, each row of the grid) that would cross a sheet's edge starts the
-  // next sheet instead.
-  function identityShift(identity, origin, pageHeight) {
-    if (!identity.classList.contains("sopgen-identity")) {
-      return 0;
-    }
-    var shift = 0;
-    var parts = [identity.querySelector(".sopgen-identity-head")].concat(
-      Array.from(identity.querySelectorAll(".sopgen-identity-grid tr")));
-    parts.forEach(function (part) {
-      if (!part) {
-        return;
-      }
-      var r = part.getBoundingClientRect();
-      var top = r.top + window.scrollY - origin + shift;
-      var bottom = top + r.height;
-      var sheet = Math.floor(top / pageHeight);
-      if (r.height < pageHeight && bottom > (sheet + 1) * pageHeight + 0.5) {
-        shift += (sheet + 1) * pageHeight - top;
-      }
-    });
-    return shift;
   }
 
   /* ---- Breaks and connectors ---- */
@@ -361,7 +259,10 @@
     probe.remove();
 
     var tallest = pageHeight - sizes.header - 4 * sizes.connectorRow;
-    rowsOf(table).forEach(function (tr) { splitTallRow(tr, tallest); });
+    var parts = window.sopgenPrintRows;
+    if (parts) {
+      rowsOf(table).forEach(function (tr) { parts.splitTallRow(tr, tallest, emptyRowLike); });
+    }
     var rows = rowsOf(table);
     var heights = rows.map(heightOf);
     var top = table.getBoundingClientRect().top + window.scrollY;
@@ -369,7 +270,8 @@
     // unbreakable parts move to the next sheet, the table moves down with them.
     var first = document.querySelector(".sopgen-identity") || table;
     var origin = first.getBoundingClientRect().top + window.scrollY;
-    var printedTop = top - origin + identityShift(first, origin, pageHeight);
+    var printedTop = top - origin +
+      (parts ? parts.identityShift(first, origin, pageHeight) : 0);
     var used = ((printedTop % pageHeight) + pageHeight) % pageHeight;
     var firstSheet = Math.floor(printedTop / pageHeight);
     var firstRoom = pageHeight - used;
@@ -530,83 +432,10 @@
       return flows().map(function (f) { return paginate(f, pageHeight); });
     },
     restoreAll: function () { flows().forEach(restore); },
+    flows: flows,
+    placement: placement,
+    setTotal: setTotal,
     PAGE_HEIGHT: PAGE_HEIGHT,
     last: null
   };
-
-  // Printing: on `beforeprint` (still on screen) the page takes the printed layout
-  // (html.sopgen-printing at the sheet's width) and the breaks are chosen for the sheet height
-  // of the chosen paper: Chromium counts the sheets before print media listeners run, so
-  // changes made later would be cut off. When print media arrives, the geometry is measured
-  // again in the real printed layout and the arrows redrawn there; after printing,
-  // everything is put back.
-  function sheetOfPaper() {
-    return window.sopgenPaper ? window.sopgenPaper.sheet()
-      : { width: 277 * MM, height: PAGE_HEIGHT };
-  }
-
-  function beforePrint() {
-    var sheet = sheetOfPaper();
-    var root = document.documentElement;
-    root.style.setProperty("--sopgen-sheet-width", sheet.width + "px");
-    root.classList.add("sopgen-printing");
-    window.sopgenPrint.last = window.sopgenPrint.paginateAll(sheet.height);
-    setTotal(window.sopgenPrint.last);
-  }
-
-  function inPrint() {
-    if (!document.documentElement.classList.contains("sopgen-printing")) {
-      // No beforeprint came: paginate in the printed layout as measured now.
-      window.sopgenPrint.last = window.sopgenPrint.paginateAll();
-      setTotal(window.sopgenPrint.last);
-      return;
-    }
-    (window.sopgenPrint.last || []).forEach(function (report, index) {
-      var flow = flows()[index];
-      if (report && flow) {
-        // The arrow overlay is one box that the sheets slice: its arrows are redrawn in the
-        // printed layout, where each sheet's rows sit below that sheet's repeated header.
-        if (window.sopgenSwimlane) {
-          window.sopgenSwimlane.draw(flow);
-        }
-        report.screenPlaced = report.placed;
-        report.placed = placement(flow, flow.querySelector("table.sopgen-procedure"),
-          flow.querySelector("svg.sopgen-arrows"));
-        report.printed = true;
-      }
-    });
-  }
-
-  function afterPrint() {
-    var root = document.documentElement;
-    if (!root.classList.contains("sopgen-printing") && !flows().some(function (f) {
-      return f.classList.contains("sopgen-paginated");
-    })) {
-      return;
-    }
-    root.classList.remove("sopgen-printing");
-    root.style.removeProperty("--sopgen-sheet-width");
-    window.sopgenPrint.restoreAll();
-    if (window.sopgenPaper) {
-      window.sopgenPaper.total(null);
-    }
-  }
-
-  window.addEventListener("beforeprint", beforePrint);
-  window.addEventListener("afterprint", afterPrint);
-  if (window.matchMedia) {
-    var media = window.matchMedia("print");
-    var listener = function (event) {
-      if (event.matches) {
-        inPrint();
-      } else {
-        afterPrint();
-      }
-    };
-    if (media.addEventListener) {
-      media.addEventListener("change", listener);
-    } else if (media.addListener) {
-      media.addListener(listener);
-    }
-  }
 })();

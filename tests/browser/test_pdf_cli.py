@@ -1,11 +1,17 @@
 """``sopgen pdf`` end to end, the Buku SOP, the plugin option ``pdf: true``, and the error when
-Chromium is missing. A small generated corpus keeps this quick (two SOPs of one work unit)."""
+Chromium is missing. A small generated corpus keeps this quick (two SOPs of one work unit).
+
+The command starts its own Playwright, which a thread already driving the shared browser
+fixture cannot: each run goes to a thread of its own (`in_thread`)."""
 
 from __future__ import annotations
 
 import io
 import re
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 import yaml
@@ -16,6 +22,12 @@ from sopgen.cli import main
 from sopgen.site_config import default_config, write_config
 
 UNIT = "uji-buku"
+T = TypeVar("T")
+
+
+def in_thread(function: Callable[..., T], *args: Any) -> T:
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(function, *args).result()
 
 
 def _steps(count: int, actor: str = "p1") -> list[dict[str, object]]:
@@ -43,8 +55,8 @@ def _text(pdf: PdfReader) -> list[str]:
 
 def test_pdf_and_book(small_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     out = tmp_path / "out"
-    code = main(["pdf", str(small_corpus), "-o", str(out), "--kertas", "f4", "--buku",
-                 "--tempat", "Tabanan"])
+    code = in_thread(main, ["pdf", str(small_corpus), "-o", str(out), "--kertas", "f4",
+                            "--buku", "--tempat", "Tabanan"])
     assert code == 0, capsys.readouterr().err
     first = PdfReader(out / UNIT / "surat-masuk.pdf")
     second = PdfReader(out / UNIT / "surat-keluar.pdf")
@@ -74,7 +86,7 @@ def test_pdf_without_chromium(
     capsys: pytest.CaptureFixture,
 ) -> None:
     monkeypatch.setenv("SOPGEN_CHROMIUM", str(tmp_path / "tidak-ada-chromium"))
-    assert main(["pdf", str(small_corpus), "-o", str(tmp_path / "out")]) == 3
+    assert in_thread(main, ["pdf", str(small_corpus), "-o", str(tmp_path / "out")]) == 3
     err = capsys.readouterr().err
     assert "paket Debian `chromium`" in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
@@ -84,7 +96,7 @@ def test_pdf_of_an_invalid_sop(tmp_path: Path, capsys: pytest.CaptureFixture) ->
     sops = tmp_path / "sops" / UNIT
     sops.mkdir(parents=True)
     (sops / "rusak.yaml").write_text("versi_format: 1\nidentitas: {}\n", encoding="utf-8")
-    assert main(["pdf", str(tmp_path / "sops"), "-o", str(tmp_path / "out")]) == 1
+    assert in_thread(main, ["pdf", str(tmp_path / "sops"), "-o", str(tmp_path / "out")]) == 1
     assert "rusak.yaml:" in capsys.readouterr().err
 
 
@@ -102,7 +114,7 @@ def test_plugin_option_pdf(small_corpus: Path, tmp_path: Path) -> None:
     for _ in range(2):  # the second build prints nothing: every PDF comes from the cache
         mkdocs_config = load_config(config_file=str(config_file))
         mkdocs_config.plugins.on_startup(command="build", dirty=False)
-        build(mkdocs_config)
+        in_thread(build, mkdocs_config)
         cached = sorted((tmp_path / "cache" / "pdf").iterdir())
         assert len(cached) == 2
         stamps.append([(file.name, file.stat().st_mtime_ns) for file in cached])

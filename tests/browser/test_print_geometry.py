@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
 from print_stress import STRESS, UNIT, write_stress_corpus
 from pypdf import PdfReader
 from served_sites import REPO, build_site
@@ -56,7 +57,7 @@ def stress_site_dir(stress_sops_dir: Path, tmp_path_factory: pytest.TempPathFact
 
 @pytest.fixture(scope="session")
 def printed(
-    real_site_dir: Path, stress_site_dir: Path, stress_sops_dir: Path
+    real_site_dir: Path, stress_site_dir: Path, stress_sops_dir: Path, browser: Browser
 ) -> Callable[[str, str], tuple[Sop, PrintedSop]]:
     """(paper, SOP id) -> the SOP and its print; each corpus printed once per paper."""
     corpora = {"real": (REPO / "sops", real_site_dir), "stress": (stress_sops_dir, stress_site_dir)}
@@ -65,7 +66,12 @@ def printed(
     def run(paper: str, corpus: str) -> dict[str, tuple[Sop, PrintedSop]]:
         sops_dir, site_dir = corpora[corpus]
         sops = check_corpus(sops_dir).sops
-        done = print_corpus(sops, sops_dir, ARTIFACTS / paper, paper=paper, site_dir=site_dir)
+        context = browser.new_context(viewport={"width": 1400, "height": 900})
+        try:
+            done = print_corpus(sops, sops_dir, ARTIFACTS / paper, paper=paper,
+                                site_dir=site_dir, page=context.new_page())
+        finally:
+            context.close()
         return {sop.id: (sop, done.sops[sop.id][1]) for sop in sops}
 
     def get(paper: str, sop_id: str) -> tuple[Sop, PrintedSop]:
@@ -163,8 +169,9 @@ def pdf_problems(sop: Sop, done: PrintedSop, paper: str) -> list[str]:
             problems.append(f"sheet {number} is blank")
         elif f"Halaman {number} dari {len(reader.pages)}" not in text:
             problems.append(f"sheet {number} lacks 'Halaman {number} dari {len(reader.pages)}'")
-    for site_part in ("Diagram Alir", "Simulasi", "Sumber", "Cetak", "Daftar SOP"):
-        if site_part in "".join(texts):
+    source = sop.path.read_text(encoding="utf-8")  # words the SOP itself may print
+    for site_part in ("Diagram Alir", "Simulasi", "Sumber", "Cetak", "Daftar SOP", "Kertas"):
+        if site_part in "".join(texts) and site_part not in source:
             problems.append(f"the site's {site_part!r} is printed")
     if sop.identitas.nomor not in texts[0]:
         problems.append("the first sheet lacks the SOP number")

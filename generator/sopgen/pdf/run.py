@@ -12,6 +12,7 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..model import Sop
 from ..site_index import sop_order
@@ -67,12 +68,19 @@ def print_corpus(
     site_dir: Path | None = None,
     place: str = "........",
     progress: Callable[[str], None] = lambda _: None,
+    page: Any | None = None,
 ) -> PdfRun:
-    """Print each SOP to ``out_dir/<id>.pdf`` (and a Buku SOP per work unit when asked)."""
-    chromium_path()  # before the build: say at once when Chromium is missing
+    """Print each SOP to ``out_dir/<id>.pdf`` (and a Buku SOP per work unit when asked).
+
+    ``page``: a Playwright page to print with (a caller that already drives Chromium: one
+    thread can run only one Playwright); by default Chromium is started for this run.
+    """
+    if page is None:
+        chromium_path()  # before the build: say at once when Chromium is missing
     run = PdfRun()
     ordered = sorted(sops, key=sop_order)
-    with built_site(sops_dir, site_dir) as site, served(site) as base, chromium_page() as page:
+    browser = contextlib.nullcontext(page) if page is not None else chromium_page()
+    with built_site(sops_dir, site_dir) as site, served(site) as base, browser as page:
         for sop in ordered:
             printed = print_sop(page, base, sop, paper)
             target = out_dir / f"{sop.id}.pdf"
