@@ -117,7 +117,8 @@ def build_book(
     writer.append(front)
     for sop, reader, start in zip(sops, readers, starts, strict=True):
         writer.append(reader)
-        writer.add_outline_item(f"{sop.identitas.nomor} {sop.identitas.nama}", start - 1)
+        writer.add_outline_item(title=f"{sop.identitas.nomor} {sop.identitas.nama}",
+                                page_number=start - 1)
     first = sops[0].identitas
     writer.add_metadata({"/Title": book_title(sops),
                          "/Author": f"{first.satuan_kerja}, {first.instansi}",
