@@ -33,6 +33,9 @@
     if (tools) {
       var nomor = tools.getAttribute("data-nomor") || "";
       var nama = tools.getAttribute("data-nama") || "";
+      if (nama.length > 120) {
+        nama = nama.slice(0, 119) + "…"; // the head is one line in the margin, not a page
+      }
       head = "@top-left { content: " + cssString("SOP " + nomor) + "; font-size: 8pt; " +
         "font-family: sans-serif; vertical-align: bottom; } " +
         "@top-right { content: " + cssString(nama) + "; font-size: 8pt; " +
@@ -153,6 +156,16 @@
         report.placed = pagination().placement(flow, flow.querySelector("table.sopgen-procedure"),
           flow.querySelector("svg.sopgen-arrows"));
         report.printed = true;
+        // The sheets as printed: more than planned only when the printer had to cut what no
+        // break could hold (an identity block taller than a sheet, a word wider than a page).
+        var bottom = Math.max.apply(null, report.placed.rows.map(function (r) {
+          return r.bottom;
+        }));
+        var sheets = Math.floor((bottom - 1) / report.pageHeight) + 1;
+        if (sheets > report.sheets) {
+          report.sheets = sheets;
+          setTotal(sheets);
+        }
       }
     });
   }
