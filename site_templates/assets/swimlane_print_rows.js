@@ -18,6 +18,29 @@
     return element.getBoundingClientRect().height;
   }
 
+  function bottomOf(range) {
+    var rects = range.getClientRects();
+    return rects.length ? rects[rects.length - 1].bottom : 0;
+  }
+
+  // The offset of the first character of node.data[start, end) that ends below `limit`
+  // (start when the first does): characters before it stay on this sheet.
+  function lastCharAbove(node, start, end, limit, range) {
+    var low = start;
+    var high = end; // chars before `low` fit; the char at `high` (if any) does not
+    while (low < high) {
+      var middle = Math.floor((low + high) / 2);
+      range.setStart(node, middle);
+      range.setEnd(node, middle + 1);
+      if (bottomOf(range) > limit) {
+        high = middle;
+      } else {
+        low = middle + 1;
+      }
+    }
+    return low;
+  }
+
   // The first word of a cell whose line ends below `limit` (viewport px): [text node, offset].
   function cutPoint(cell, limit) {
     var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
@@ -30,9 +53,13 @@
       while ((match = words.exec(node.data))) {
         range.setStart(node, match.index);
         range.setEnd(node, match.index + match[0].length);
-        var rects = range.getClientRects();
-        var bottom = rects.length ? rects[rects.length - 1].bottom : 0;
-        if (bottom > limit) {
+        if (bottomOf(range) > limit) {
+          // A word longer than a sheet (a URL, a long number) is cut between characters.
+          var inside = lastCharAbove(node, match.index, match.index + match[0].length, limit,
+            range);
+          if (inside > match.index) {
+            return [node, inside];
+          }
           return kept ? [node, match.index] : null; // nothing fits: leave the cell whole
         }
         kept += 1;

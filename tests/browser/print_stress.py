@@ -1,6 +1,7 @@
 """A generated corpus of SOPs shaped to break printing: written as YAML, built like any corpus.
 
-- ``baris-tinggi``: a step whose Keterangan (and Kelengkapan list) is taller than a sheet;
+- ``baris-tinggi``: a step whose Keterangan (and Kelengkapan list) is taller than a sheet, and
+  one whose Keterangan is a single word taller than a sheet;
 - ``empat-puluh-langkah``: 40 steps over 10 actors, a two-actor step every fifth step, and loops
   back over three sheets and more;
 - ``lima-keputusan``: five decisions in a row whose "tidak" exits all jump past the next break.
@@ -58,6 +59,8 @@ def tall_row() -> dict[str, Any]:
     steps[2]["keterangan"] = _text(260)
     steps[2]["kelengkapan"] = [_text(12, k) for k in range(25)]
     steps[3]["keputusan"] = {"pertanyaan": "Lengkap?", "ya": "s5", "tidak": "s2"}
+    # One word taller than a sheet in its column (a long link): cut between characters.
+    steps[4]["keterangan"] = "https://contoh.go.id/berkas/" + "a1b2c3d4e5" * 120
     return sop_data(1, "Uji Baris Lebih Tinggi dari Satu Lembar", 3, steps)
 
 

@@ -214,6 +214,7 @@ def test_the_stress_set_breaks_where_it_should(
     _, tall = printed("a4", f"{UNIT}/baris-tinggi")
     rows = [r["step"] for r in tall.report["placed"]["rows"]]
     assert "s3:lanjutan:2" in rows, "the tall row was not split over three sheets or more"
+    assert "s5:lanjutan:1" in rows, "the row of one long word was not split"
     _, forty = printed("a4", f"{UNIT}/empat-puluh-langkah")
     connectors = forty.report["placed"]["connectors"]
     height = forty.report["pageHeight"]
