@@ -188,6 +188,7 @@
     var reserve = function (c) { return reserves[c] || { top: c > 0 ? 1 : 0, bottom: 1 }; };
     var places = symbolPlaces(rows);
     var laneCount = rows[0].querySelectorAll("td.sopgen-lane").length;
+    var best = null;
     for (var round = 0; ; round++) {
       var chunks = chunkRows(heights, sizes.header, sizes.connectorRow, firstRoom,
         sizes.pageHeight, reserve);
@@ -209,18 +210,28 @@
         return { top: placeConnectors(ins[c], laneCount),
                  bottom: placeConnectors(outs[c], laneCount) };
       });
-      var grown = false;
+      // Reserves follow the needs of the last layout (so a sheet keeps no connector row it
+      // does not use) until a layout fits them exactly; after four rounds they only grow, which
+      // settles. The last layout that fits its reserves is kept.
+      var fits = true;
+      var exact = true;
+      var next = [];
       layout.forEach(function (sides, c) {
         var had = reserve(c);
-        if (sides.top.length > had.top || sides.bottom.length > had.bottom) {
-          reserves[c] = { top: Math.max(had.top, sides.top.length),
-                          bottom: Math.max(had.bottom, sides.bottom.length) };
-          grown = true;
-        }
+        var need = { top: sides.top.length, bottom: sides.bottom.length };
+        fits = fits && need.top <= had.top && need.bottom <= had.bottom;
+        exact = exact && need.top === had.top && need.bottom === had.bottom;
+        next[c] = round < 4 ? need : { top: Math.max(had.top, need.top),
+                                       bottom: Math.max(had.bottom, need.bottom) };
       });
-      if (!grown || round >= 8) {
-        return { chunks: chunks, crossings: crossings, layout: layout };
+      var current = { chunks: chunks, crossings: crossings, layout: layout };
+      if (fits) {
+        best = current;
       }
+      if ((fits && exact) || round >= 8) {
+        return best || current;
+      }
+      reserves = next;
     }
   }
 
