@@ -66,8 +66,8 @@ setup_python() {
     local pip=(env PIP_CONSTRAINT="$PWD/constraints.txt" PIP_DISABLE_PIP_VERSION_CHECK=1
                "$VENV/bin/python" -m pip install -qq)
     "${pip[@]}" pip setuptools wheel  # test_packaging builds the wheel without isolation
-    # site: the core and the MkDocs stack; test: that and the test tools.
-    if [ "$extras" = "test" ]; then "${pip[@]}" -e ".[site,test]"; else "${pip[@]}" -e ".[site]"; fi
+    # site: the core and the MkDocs stack; test: that, sopgen pdf and the test tools.
+    if [ "$extras" = "test" ]; then "${pip[@]}" -e ".[site,pdf,test]"; else "${pip[@]}" -e ".[site]"; fi
     touch "$stamp"
   fi
 }

@@ -1,6 +1,6 @@
 """The package layout follows the pipeline: no module imports from a stage after its own.
 
-read -> check -> build (model) -> calendar -> corpus -> simulate -> render -> site -> cli.
+read -> check -> build (model) -> calendar -> corpus -> simulate -> render -> pdf -> site -> cli.
 The shared vocabulary (diagnostics, duration, model) is stage 0; reporters present results and
 sit with the corpus. Lazy imports inside functions count too: they are still a dependency.
 """
@@ -23,8 +23,9 @@ STAGES = {
     "sopgen.corpus": 5, "sopgen.reporters": 5, "sopgen.skeleton": 5, "sopgen.scaffold": 5,
     "sopgen.simulate": 6,
     "sopgen.render": 7,
-    "sopgen.site": 8,
-    "sopgen.cli": 9, "sopgen.__main__": 9,
+    "sopgen.pdf": 8,
+    "sopgen.site": 9,
+    "sopgen.cli": 10, "sopgen.__main__": 10,
 }
 
 

@@ -1,41 +1,47 @@
 /*
- * sopgen print pages: a printed procedure table is split into pages joined by off-page connectors.
+ * sopgen print pages: a printed procedure table is split into sheets joined by off-page connectors.
  *
- * On paper a long table breaks across pages and its header rows repeat; an arrow running from a
- * row on one page to a row on another would cross the page edge and the repeated header. The SOP
- * AP form's answer is the off-page connector (a pentagon), lettered A, B, C ... in pairs. So when
- * the page switches to print media, the layout is the printed one, and this script:
- * - measures the header and every row, and chooses page breaks so that each page's rows, with
- *   the header and room for a connector row at the top and bottom, fit on one page;
- * - adds a connector row at the bottom of a page for every arrow leaving it and at the top of a
- *   page for every arrow entering it (one connector per target step and page, in the lane of the
- *   first arrow's source or of the target), forces the breaks with `break-before: page`;
- * - turns each crossing arrow into two: source -> "out" connector, "in" connector -> target;
- * - lets swimlane.js draw the arrows of the new layout.
- * Back on screen everything is put back as it was. `window.sopgenPrint` exposes paginate and
- * restore (the browser tests call them with a page height of their choice).
+ * On paper a long table breaks across sheets and its header rows repeat; an arrow running from a
+ * row on one sheet to a row on another would cross the sheet edge and the repeated header. The
+ * SOP AP form's answer is the off-page connector (a pentagon), lettered A, B, C ... in pairs. So
+ * when the page switches to print media (the layout is then the printed one, at the width and
+ * sheet height of the chosen paper), this script:
+ * - splits a row taller than a sheet into a row and continuation rows (swimlane_print_rows.js:
+ *   the text cells' words are cut where the sheet ends; the symbol stays in the first part);
+ * - chooses the breaks so that each sheet's rows, with the repeated header and its connector
+ *   rows, fit one sheet (the first sheet: below the identity block);
+ * - gives every arrow that crosses a break its own letter: an "out" connector at the bottom of
+ *   the source's sheet and an "in" connector at the top of the target's sheet (loops back to an
+ *   earlier sheet too), each in a cell of its own (its own lane when free, else the nearest free
+ *   lane, else one more connector row), so connectors are never stacked;
+ * - forces the breaks with `break-before: page` and lets swimlane.js draw the new arrows.
+ * Back on screen everything is put back. `window.sopgenPrint` exposes paginate and restore
+ * (the browser tests call them with a sheet height of their choice) and the last report;
+ * sopgen_print.js calls them when printing starts and ends.
  */
 (function () {
   "use strict";
 
   var MM = 96 / 25.4;
-  // Height of the printable area when it cannot be measured: A4 landscape (210 mm) less the
-  // 10 mm margins that sopgen.css sets with @page, at 96 CSS px per inch.
-  var PAGE_HEIGHT = 190 * MM;
-  var SLACK = 2; // px: rounding in the printed layout
+  // Printable height when it cannot be measured: A4 landscape (210 mm) less the 24 mm of
+  // margins set by sopgen_print.css, at 96 CSS px per inch.
+  var PAGE_HEIGHT = 186 * MM;
+  var SLACK = 3; // px: rounding in the printed layout, kept free on every sheet
 
-  // The printed page's height in CSS px. Chromium shrinks a page wider than the paper to fit,
-  // which makes the paper taller in CSS px; two forced page breaks measure it exactly. On screen
-  // (no pages) the probes touch, and the A4 figure is used.
+  // The printed sheet's height in CSS px, measured with forced page breaks (Chromium shrinks a
+  // page wider than the paper, which makes the sheet taller in CSS px). The first probe does
+  // not always start a sheet, so the distance between the second and third is taken. On
+  // screen (no pages) the probes touch, and the A4 figure is used.
   function printedPageHeight() {
-    var first = document.createElement("div");
-    var second = document.createElement("div");
-    first.style.cssText = second.style.cssText = "break-before: page; height: 1px; margin: 0;";
-    document.body.appendChild(first);
-    document.body.appendChild(second);
-    var height = second.getBoundingClientRect().top - first.getBoundingClientRect().top;
-    first.remove();
-    second.remove();
+    var probes = [0, 1, 2].map(function () {
+      var probe = document.createElement("div");
+      probe.style.cssText = "break-before: page; height: 1px; margin: 0;";
+      document.body.appendChild(probe);
+      return probe;
+    });
+    var tops = probes.map(function (probe) { return probe.getBoundingClientRect().top; });
+    probes.forEach(function (probe) { probe.remove(); });
+    var height = tops[2] - tops[1];
     return height > 100 ? height : PAGE_HEIGHT;
   }
 
@@ -74,10 +80,10 @@
     return places;
   }
 
-  function emptyRowLike(model, kind, chunk) {
+  function emptyRowLike(model, className, step) {
     var tr = document.createElement("tr");
-    tr.className = "sopgen-connector-row sopgen-connector-" + kind;
-    tr.setAttribute("data-step", "sambungan:" + kind + ":" + chunk);
+    tr.className = className;
+    tr.setAttribute("data-step", step);
     Array.from(model.children).forEach(function (cell) {
       var td = document.createElement("td");
       td.className = cell.className;
@@ -89,12 +95,14 @@
     return tr;
   }
 
-  function connector(key, letter, title) {
+  function connector(key, letter, target, title) {
     var ns = "http://www.w3.org/2000/svg";
     var span = document.createElement("span");
     span.className = "sopgen-symbol sopgen-connector";
     span.setAttribute("data-step", key);
-    span.setAttribute("title", title);
+    span.setAttribute("data-letter", letter);
+    span.setAttribute("data-target", target);
+    span.setAttribute("title", title + " (" + letter + ")");
     var svg = document.createElementNS(ns, "svg");
     svg.setAttribute("class", "sopgen-pentagon");
     svg.setAttribute("viewBox", "0 0 40 40");
@@ -111,16 +119,20 @@
     return span;
   }
 
-  // Page breaks: chunks of row indexes, each fitting one page with the header and connector rows.
-  function chunkRows(heights, header, connectorRow, firstRoom, pageHeight) {
+  /* ---- Breaks and connectors ---- */
+
+  // Chunks of row indexes; `reserve(c)` = connector rows kept free at the top and bottom of
+  // sheet c.
+  function chunkRows(heights, header, connectorRow, firstRoom, pageHeight, reserve) {
     var chunks = [];
     var current = [];
-    var room = firstRoom - header - connectorRow;
+    var spare = function (c) { return (reserve(c).top + reserve(c).bottom) * connectorRow; };
+    var room = firstRoom - header - spare(0);
     heights.forEach(function (height, index) {
-      if (current.length && height > room + SLACK) {
+      if (current.length && height > room - SLACK) {
         chunks.push(current);
         current = [];
-        room = pageHeight - header - 2 * connectorRow;
+        room = pageHeight - header - spare(chunks.length);
       }
       current.push(index);
       room -= height;
@@ -131,97 +143,182 @@
     return chunks;
   }
 
+  // Cells for the connectors of one side of a sheet: [[{lane, ...}], ...] one list per row,
+  // each lane at most once per row.
+  function placeConnectors(wanted, laneCount) {
+    var rows = [];
+    wanted.forEach(function (item) {
+      for (var r = 0; r <= rows.length; r++) {
+        if (r === rows.length) {
+          rows.push(new Map());
+        }
+        var taken = rows[r];
+        // Own lane, else the nearest free one of this row.
+        for (var d = 0; d < laneCount; d++) {
+          var candidates = d === 0 ? [item.lane] : [item.lane - d, item.lane + d];
+          for (var k = 0; k < candidates.length; k++) {
+            var lane = candidates[k];
+            if (lane >= 0 && lane < laneCount && !taken.has(lane)) {
+              taken.set(lane, item);
+              item.place = lane;
+              return;
+            }
+          }
+        }
+      }
+    });
+    return rows;
+  }
+
+  function crossingsOf(svg, places, chunkOf) {
+    var crossings = [];
+    svg.querySelectorAll("polyline.sopgen-arrow").forEach(function (arrow) {
+      var from = places.get(arrow.getAttribute("data-from"));
+      var to = places.get(arrow.getAttribute("data-to"));
+      if (from && to && chunkOf[from.row] !== chunkOf[to.row]) {
+        crossings.push({ arrow: arrow, from: from, to: to, fromChunk: chunkOf[from.row],
+                         toChunk: chunkOf[to.row] });
+      }
+    });
+    return crossings;
+  }
+
+  function plan(rows, svg, heights, sizes, firstRoom) {
+    var reserves = [];
+    var reserve = function (c) { return reserves[c] || { top: c > 0 ? 1 : 0, bottom: 1 }; };
+    var places = symbolPlaces(rows);
+    var laneCount = rows[0].querySelectorAll("td.sopgen-lane").length;
+    var best = null;
+    for (var round = 0; ; round++) {
+      var chunks = chunkRows(heights, sizes.header, sizes.connectorRow, firstRoom,
+        sizes.pageHeight, reserve);
+      var chunkOf = new Array(rows.length);
+      chunks.forEach(function (chunk, c) {
+        chunk.forEach(function (index) { chunkOf[index] = c; });
+      });
+      var crossings = crossingsOf(svg, places, chunkOf);
+      var outs = chunks.map(function () { return []; });
+      var ins = chunks.map(function () { return []; });
+      crossings.forEach(function (crossing, n) {
+        crossing.letter = letters(n);
+        crossing.out = { lane: crossing.from.lane, letter: crossing.letter };
+        crossing.entry = { lane: crossing.to.lane, letter: crossing.letter };
+        outs[crossing.fromChunk].push(crossing.out);
+        ins[crossing.toChunk].push(crossing.entry);
+      });
+      var layout = chunks.map(function (chunk, c) {
+        return { top: placeConnectors(ins[c], laneCount),
+                 bottom: placeConnectors(outs[c], laneCount) };
+      });
+      // Reserves follow the needs of the last layout (so a sheet keeps no connector row it
+      // does not use) until a layout fits them exactly; after four rounds they only grow, which
+      // settles. The last layout that fits its reserves is kept.
+      var fits = true;
+      var exact = true;
+      var next = [];
+      layout.forEach(function (sides, c) {
+        var had = reserve(c);
+        var need = { top: sides.top.length, bottom: sides.bottom.length };
+        fits = fits && need.top <= had.top && need.bottom <= had.bottom;
+        exact = exact && need.top === had.top && need.bottom === had.bottom;
+        next[c] = round < 4 ? need : { top: Math.max(had.top, need.top),
+                                       bottom: Math.max(had.bottom, need.bottom) };
+      });
+      var current = { chunks: chunks, crossings: crossings, layout: layout };
+      if (fits) {
+        best = current;
+      }
+      if ((fits && exact) || round >= 8) {
+        return best || current;
+      }
+      reserves = next;
+    }
+  }
+
+  function connectorRows(model, kind, c, placed, title) {
+    return placed.map(function (cells, r) {
+      var tr = emptyRowLike(model, "sopgen-connector-row sopgen-connector-" + kind,
+        "sambungan:" + kind + ":" + c + ":" + r);
+      var lanes = tr.querySelectorAll("td.sopgen-lane");
+      cells.forEach(function (item, lane) {
+        item.key = "sambungan:" + kind + ":" + c + ":" + item.letter;
+        lanes[lane].appendChild(connector(item.key, item.letter, item.target, title));
+      });
+      return tr;
+    });
+  }
+
   function paginate(flow, pageHeight) {
     restore(flow);
     var table = flow.querySelector("table.sopgen-procedure");
     var svg = flow.querySelector("svg.sopgen-arrows");
-    if (!table || !svg || !table.tHead || !table.tBodies.length) {
+    if (!table || !svg || !table.tHead || !table.tBodies.length || !rowsOf(table).length) {
       return null;
     }
     pageHeight = pageHeight || printedPageHeight();
-    var rows = rowsOf(table);
-    if (!rows.length) {
-      return null;
-    }
     // First the printed form of the flow (a breakable block), then every measurement.
     flow.classList.add("sopgen-paginated");
-    var model = rows.find(function (tr) { return !tr.classList.contains("sopgen-end-row"); }) ||
-      rows[0];
-    // The height of a connector row, measured on a probe (fonts and zoom decide it).
-    var probe = emptyRowLike(model, "probe", 0);
-    probe.querySelector("td.sopgen-lane").appendChild(connector("sambungan:probe", "A", ""));
-    table.tBodies[0].appendChild(probe);
-    var connectorRow = heightOf(probe);
+    var tbody = table.tBodies[0];
+    var model = rowsOf(table).find(function (tr) {
+      return !tr.classList.contains("sopgen-end-row");
+    }) || rowsOf(table)[0];
+    var probe = emptyRowLike(model, "sopgen-connector-row", "sambungan:probe");
+    probe.querySelector("td.sopgen-lane").appendChild(connector("sambungan:probe", "A", "", ""));
+    tbody.appendChild(probe);
+    var sizes = { pageHeight: pageHeight, header: heightOf(table.tHead),
+                  connectorRow: heightOf(probe) };
     probe.remove();
 
-    var header = heightOf(table.tHead);
-    var top = table.getBoundingClientRect().top + window.scrollY;
-    var used = ((top % pageHeight) + pageHeight) % pageHeight;
+    var tallest = pageHeight - sizes.header - 4 * sizes.connectorRow;
+    var parts = window.sopgenPrintRows;
+    if (parts) {
+      rowsOf(table).forEach(function (tr) { parts.splitTallRow(tr, tallest, emptyRowLike); });
+    }
+    var rows = rowsOf(table);
     var heights = rows.map(heightOf);
+    var top = table.getBoundingClientRect().top + window.scrollY;
+    // The first printed element (the identity block) starts the first sheet; where its
+    // unbreakable parts move to the next sheet, the table moves down with them.
+    var first = document.querySelector(".sopgen-identity") || table;
+    var origin = first.getBoundingClientRect().top + window.scrollY;
+    var printedTop = top - origin +
+      (parts ? parts.identityShift(first, origin, pageHeight) : 0);
+    var used = ((printedTop % pageHeight) + pageHeight) % pageHeight;
+    var firstSheet = Math.floor(printedTop / pageHeight);
     var firstRoom = pageHeight - used;
     var breakBefore = false;
-    if (heights[0] + header + connectorRow > firstRoom + SLACK && used > 0) {
-      breakBefore = true; // not even the first row fits under the header here: start a page
+    if (used > 0 && heights[0] + sizes.header + 2 * sizes.connectorRow > firstRoom + SLACK) {
+      breakBefore = true; // not even the first row fits under the header here: a new sheet
       firstRoom = pageHeight;
     }
-    var chunks = chunkRows(heights, header, connectorRow, firstRoom, pageHeight);
-    var chunkOf = new Array(rows.length);
-    chunks.forEach(function (chunk, c) {
-      chunk.forEach(function (index) { chunkOf[index] = c; });
+    var chosen = plan(rows, svg, heights, sizes, firstRoom);
+    chosen.crossings.forEach(function (crossing) {
+      crossing.out.target = crossing.entry.target = crossing.arrow.getAttribute("data-to");
     });
-
-    var places = symbolPlaces(rows);
-    var outs = chunks.map(function () { return new Map(); }); // target key -> {lane, key}
-    var ins = chunks.map(function () { return new Map(); });
-    var letterOf = new Map();
-    var crossings = [];
-    svg.querySelectorAll("polyline.sopgen-arrow").forEach(function (arrow) {
-      var from = places.get(arrow.getAttribute("data-from"));
-      var targetKey = arrow.getAttribute("data-to");
-      var to = places.get(targetKey);
-      if (!from || !to || chunkOf[from.row] === chunkOf[to.row]) {
-        return;
-      }
-      if (!letterOf.has(targetKey)) {
-        letterOf.set(targetKey, letters(letterOf.size));
-      }
-      var out = outs[chunkOf[from.row]];
-      if (!out.has(targetKey)) {
-        out.set(targetKey, { lane: from.lane, key: "sambungan:keluar:" + chunkOf[from.row] + ":" +
-          targetKey });
-      }
-      var entry = ins[chunkOf[to.row]];
-      if (!entry.has(targetKey)) {
-        entry.set(targetKey, { lane: to.lane, key: "sambungan:masuk:" + chunkOf[to.row] + ":" +
-          targetKey });
-      }
-      crossings.push({ arrow: arrow, out: out.get(targetKey), entry: entry.get(targetKey) });
-    });
-
-    var tbody = table.tBodies[0];
-    var pages = chunks.map(function (chunk, c) {
+    var pages = chosen.chunks.map(function (chunk, c) {
       var first = rows[chunk[0]];
       var last = rows[chunk[chunk.length - 1]];
       var opening = first;
-      if (ins[c].size) {
-        opening = connectorRowFor(model, "masuk", c, ins[c], letterOf, "Sambungan dari halaman lain");
-        tbody.insertBefore(opening, first);
-      }
-      if (outs[c].size) {
-        var closing = connectorRowFor(model, "keluar", c, outs[c], letterOf,
-          "Bersambung ke halaman lain");
-        tbody.insertBefore(closing, last.nextSibling);
-      }
+      connectorRows(model, "masuk", c, chosen.layout[c].top, "Sambungan dari halaman lain")
+        .forEach(function (tr) {
+          tbody.insertBefore(tr, first);
+          if (opening === first) {
+            opening = tr;
+          }
+        });
+      var after = last.nextSibling;
+      connectorRows(model, "keluar", c, chosen.layout[c].bottom, "Bersambung ke halaman lain")
+        .forEach(function (tr) { tbody.insertBefore(tr, after); });
       if (c > 0) {
         opening.classList.add("sopgen-page-start");
       }
       return { rows: chunk.map(function (index) { return rows[index].getAttribute("data-step"); }),
-               masuk: Array.from(ins[c].keys()), keluar: Array.from(outs[c].keys()) };
+               masuk: chosen.layout[c].top.length, keluar: chosen.layout[c].bottom.length };
     });
     if (breakBefore) {
       flow.classList.add("sopgen-page-start");
     }
-    crossings.forEach(function (crossing) {
+    chosen.crossings.forEach(function (crossing) {
       var arrow = crossing.arrow;
       var second = arrow.cloneNode(false);
       arrow.setAttribute("data-print-to", arrow.getAttribute("data-to"));
@@ -236,52 +333,80 @@
     if (window.sopgenSwimlane) {
       window.sopgenSwimlane.draw(flow);
     }
-    var report = { pageHeight: pageHeight, header: header, connectorRow: connectorRow,
-                   breakBefore: breakBefore, pages: pages, placed: placement(flow, svg) };
+    var report = { pageHeight: pageHeight, header: sizes.header,
+                   connectorRow: sizes.connectorRow, breakBefore: breakBefore,
+                   sheets: firstSheet + (breakBefore ? 1 : 0) + chosen.chunks.length,
+                   tableTop: top, pages: pages, textPx: textSizes(table),
+                   placed: placement(flow, table, svg) };
     flow.sopgenPrintReport = report;
     return report;
   }
 
-  // Where rows, connectors and arrows ended up, in document px: with printed pages laid out
-  // one below the other, page k spans [k * pageHeight, (k + 1) * pageHeight).
-  function placement(flow, svg) {
-    var origin = svg.getBoundingClientRect();
-    var dy = window.scrollY;
-    return {
-      rows: Array.from(flow.querySelectorAll("tbody > tr[data-step]")).map(function (tr) {
-        var r = tr.getBoundingClientRect();
-        return { step: tr.getAttribute("data-step"), top: r.top + dy, bottom: r.bottom + dy };
-      }),
-      connectors: Array.from(flow.querySelectorAll(".sopgen-connector")).map(function (c) {
-        var r = c.getBoundingClientRect();
-        return { step: c.getAttribute("data-step"), letter: c.textContent,
-                 top: r.top + dy, bottom: r.bottom + dy };
-      }),
-      arrows: Array.from(svg.querySelectorAll("polyline.sopgen-arrow")).map(function (arrow) {
-        var ys = (arrow.getAttribute("points") || "").trim().split(/\s+/).filter(Boolean)
-          .map(function (pair) { return Number(pair.split(",")[1]) + origin.top + dy; });
-        return { from: arrow.getAttribute("data-from"), to: arrow.getAttribute("data-to"),
-                 top: Math.min.apply(null, ys), bottom: Math.max.apply(null, ys),
-                 points: ys.length };
-      })
-    };
+  // The smallest font size (CSS px) of each text column's cells: the browser tests check it.
+  function textSizes(table) {
+    var sizes = {};
+    table.querySelectorAll("tbody > tr[data-step] > td:not(.sopgen-lane)").forEach(function (td) {
+      var column = td.className.split(/\s+/)[0] || "?";
+      var px = parseFloat(getComputedStyle(td).fontSize);
+      if (td.textContent.trim() && !(sizes[column] <= px)) {
+        sizes[column] = px;
+      }
+    });
+    return sizes;
   }
 
-  function connectorRowFor(model, kind, chunk, wanted, letterOf, title) {
-    var tr = emptyRowLike(model, kind, chunk);
-    var lanes = tr.querySelectorAll("td.sopgen-lane");
-    wanted.forEach(function (place, targetKey) {
-      var letter = letterOf.get(targetKey);
-      lanes[place.lane].appendChild(connector(place.key, letter, title + " (" + letter + ")"));
-    });
-    return tr;
+  // Where rows, connectors and arrows ended up, in document px: with printed sheets laid out
+  // one below the other, sheet k spans [k * pageHeight, (k + 1) * pageHeight).
+  function placement(flow, table, svg) {
+    var origin = svg.getBoundingClientRect();
+    var dx = window.scrollX;
+    var dy = window.scrollY;
+    var box = function (element) {
+      var r = element.getBoundingClientRect();
+      return { left: r.left + dx, right: r.right + dx, top: r.top + dy, bottom: r.bottom + dy };
+    };
+    var head = box(table.tHead);
+    return {
+      head: head,
+      rows: rowsOf(table).map(function (tr) {
+        var r = box(tr);
+        r.step = tr.getAttribute("data-step");
+        return r;
+      }),
+      connectors: Array.from(flow.querySelectorAll(".sopgen-connector")).map(function (c) {
+        var r = box(c);
+        r.step = c.getAttribute("data-step");
+        r.letter = c.getAttribute("data-letter");
+        r.target = c.getAttribute("data-target");
+        return r;
+      }),
+      arrows: Array.from(svg.querySelectorAll("polyline.sopgen-arrow")).map(function (arrow) {
+        var points = (arrow.getAttribute("points") || "").trim().split(/\s+/).filter(Boolean)
+          .map(function (pair) {
+            var xy = pair.split(",").map(Number);
+            return [xy[0] + origin.left + dx, xy[1] + origin.top + dy];
+          });
+        var ys = points.map(function (p) { return p[1]; });
+        return { from: arrow.getAttribute("data-from"), to: arrow.getAttribute("data-to"),
+                 top: Math.min.apply(null, ys), bottom: Math.max.apply(null, ys),
+                 points: points };
+      })
+    };
   }
 
   function restore(flow) {
     if (!flow.classList.contains("sopgen-paginated")) {
       return;
     }
-    flow.querySelectorAll("tr.sopgen-connector-row").forEach(function (tr) { tr.remove(); });
+    flow.querySelectorAll("tr.sopgen-connector-row, tr.sopgen-continued").forEach(function (tr) {
+      tr.remove();
+    });
+    flow.querySelectorAll("td").forEach(function (cell) {
+      if (cell.sopgenOriginal) {
+        cell.replaceChildren.apply(cell, cell.sopgenOriginal);
+        cell.sopgenOriginal = null;
+      }
+    });
     flow.querySelectorAll(".sopgen-page-start").forEach(function (element) {
       element.classList.remove("sopgen-page-start");
     });
@@ -303,31 +428,25 @@
     return Array.from(document.querySelectorAll("div.sopgen-flow"));
   }
 
+  // The printed sheets: the last table's report decides (nothing printed follows the table).
+  function setTotal(reports) {
+    var last = (reports || []).filter(Boolean).pop();
+    if (last && window.sopgenPaper) {
+      window.sopgenPaper.total(last.sheets);
+    }
+  }
+
   window.sopgenPrint = {
     paginate: paginate,
     restore: restore,
-    paginateAll: function (pageHeight) { return flows().map(function (f) { return paginate(f, pageHeight); }); },
+    paginateAll: function (pageHeight) {
+      return flows().map(function (f) { return paginate(f, pageHeight); });
+    },
     restoreAll: function () { flows().forEach(restore); },
+    flows: flows,
+    placement: placement,
+    setTotal: setTotal,
     PAGE_HEIGHT: PAGE_HEIGHT,
     last: null
   };
-
-  // The change to print media comes with the printed layout already in place (beforeprint
-  // still sees the screen's), so the rows are measured at the width they will have on paper.
-  if (window.matchMedia) {
-    var media = window.matchMedia("print");
-    var listener = function (event) {
-      if (event.matches) {
-        // Kept after printing: what the last printout did (the browser tests read it).
-        window.sopgenPrint.last = window.sopgenPrint.paginateAll();
-      } else {
-        window.sopgenPrint.restoreAll();
-      }
-    };
-    if (media.addEventListener) {
-      media.addEventListener("change", listener);
-    } else if (media.addListener) {
-      media.addListener(listener);
-    }
-  }
 })();

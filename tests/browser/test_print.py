@@ -39,11 +39,6 @@ def print_page(page: Page, url: str, target: Path) -> dict[str, Any]:
     return reports[0]
 
 
-def target_of(connector_key: str) -> str:
-    """The step a connector leads to: ``sambungan:<keluar|masuk>:<page>:<step key>``."""
-    return connector_key.split(":", 3)[3]
-
-
 def page_of(y: float, height: float) -> int:
     return math.floor(y / height)
 
@@ -67,19 +62,20 @@ def print_problems(report: dict[str, Any]) -> list[str]:
     if sheets != list(range(sheets[0], sheets[0] + len(sheets))):
         problems.append(f"the table's pages are not on consecutive sheets: {sheets}")
     for arrow in placed["arrows"]:
-        if arrow["points"] < 2:
+        if len(arrow["points"]) < 2:
             problems.append(f"arrow {arrow['from']}->{arrow['to']} is not drawn")
         elif page_of(arrow["top"] + 0.5, height) != page_of(arrow["bottom"] - 0.5, height):
             problems.append(f"arrow {arrow['from']}->{arrow['to']} crosses a page edge: {arrow}")
-    outs = {target_of(c["step"]): c for c in placed["connectors"] if c["step"].startswith(OUT)}
-    ins = {target_of(c["step"]): c for c in placed["connectors"] if c["step"].startswith(IN)}
-    for target, out in outs.items():
-        twin = ins.get(target)
-        if twin is None or twin["letter"] != out["letter"]:
+    # Connectors ``sambungan:<keluar|masuk>:<page>:<letter>``, one pair per crossing arrow.
+    outs = {c["letter"]: c for c in placed["connectors"] if c["step"].startswith(OUT)}
+    ins = {c["letter"]: c for c in placed["connectors"] if c["step"].startswith(IN)}
+    for letter, out in outs.items():
+        twin = ins.get(letter)
+        if twin is None or twin["target"] != out["target"]:
             problems.append(f"connector {out} has no twin with its letter: {twin}")
         elif page_of(twin["top"], height) == page_of(out["top"], height):
             problems.append(f"connector {out['letter']} joins a page to itself")
-    letters = [c["letter"] for c in outs.values()]
+    letters = [c["letter"] for c in placed["connectors"] if c["step"].startswith(OUT)]
     if len(set(letters)) != len(letters):
         problems.append(f"letters used twice: {letters}")
     return problems
@@ -100,8 +96,9 @@ def test_printed_pages(page: Page, site_url: str, real_sops: dict[str, Sop], sop
     assert layout_problems(real_sops[sop_key], found) == []
 
 
-def paginated_problems(sop: Sop, found: dict[str, Any]) -> list[str]:
-    """The screen checks, with connectors taken as symbols and crossing arrows joined again."""
+def paginated_problems(sop: Sop, found: dict[str, Any], targets: dict[str, str]) -> list[str]:
+    """The screen checks, with connectors taken as symbols and crossing arrows joined again;
+    ``targets`` maps each connector to the step its arrow leads to."""
     problems: list[str] = []
     symbols = found["symbols"]
     first: dict[str, dict[str, Any]] = {}
@@ -115,10 +112,10 @@ def paginated_problems(sop: Sop, found: dict[str, Any]) -> list[str]:
     for arrow in found["arrows"]:
         problems += arrow_problems(arrow, first, symbols)
         if arrow["from"].startswith(IN):
-            if arrow["to"] != target_of(arrow["from"]):
+            if arrow["to"] != targets[arrow["from"]]:
                 problems.append(f"arrow {arrow['from']} does not lead to its connector's target")
             continue
-        to = target_of(arrow["to"]) if arrow["to"].startswith(OUT) else arrow["to"]
+        to = targets[arrow["to"]] if arrow["to"].startswith(OUT) else arrow["to"]
         joined[(arrow["from"], to, arrow["label"])] += 1
     if joined != expected_edges(sop):
         problems.append(f"arrows {sorted(joined.items())} != model")
@@ -140,13 +137,15 @@ def test_paginated_table_on_screen(
     found = page.evaluate(MEASURE)
     connectors = [s for s in found["symbols"] if s["step"].startswith("sambungan:")]
     assert connectors and all(s["cellActor"] is not None for s in connectors)
-    assert paginated_problems(real_sops[LONG_SOP], found) == []
+    targets = {c["step"]: c["target"] for c in report["placed"]["connectors"]}
+    assert paginated_problems(real_sops[LONG_SOP], found, targets) == []
     # Every page's rows, header and connector rows fit the page height asked for.
     rows = {r["step"]: r for r in report["placed"]["rows"]}
     for chunk in report["pages"]:
         top = min(rows[s]["top"] for s in chunk["rows"])
         bottom = max(rows[s]["bottom"] for s in chunk["rows"])
-        assert bottom - top + report["header"] + 2 * report["connectorRow"] <= 600 + 2 or (
+        connector_rows = chunk["masuk"] + chunk["keluar"]
+        assert bottom - top + report["header"] + connector_rows * report["connectorRow"] <= 600 or (
             len(chunk["rows"]) == 1
         )
 
@@ -159,10 +158,33 @@ def test_the_print_checks_catch_an_arrow_over_a_page_edge() -> None:
             "rows": [
                 {"step": "a", "top": 10, "bottom": 50}, {"step": "b", "top": 110, "bottom": 150}
             ],
-            "arrows": [{"from": "a", "to": "b", "top": 30, "bottom": 120, "points": 2}],
+            "arrows": [
+                {"from": "a", "to": "b", "top": 30, "bottom": 120, "points": [[1, 30], [1, 120]]}
+            ],
             "connectors": [],
         },
     }
     assert any("crosses a page edge" in p for p in print_problems(report))
     report["placed"]["arrows"][0]["bottom"] = 90
     assert print_problems(report) == []
+
+
+def test_print_tools(page: Page, site_url: str) -> None:
+    """The Cetak button prints; the paper choice sets the @page size the breaks are chosen for;
+    the tools themselves are not printed."""
+    page.goto(f"{site_url}sop/{LONG_SOP}/")
+    page.wait_for_function(ARROWS_DRAWN)
+    page.evaluate("() => { window.printed = 0; window.print = () => { window.printed += 1; }; }")
+    page.get_by_role("button", name="Cetak").click()
+    assert page.evaluate("window.printed") == 1
+    page.select_option("select.sopgen-paper", "f4")
+    rule = page.evaluate("document.getElementById('sopgen-kertas').textContent")
+    assert "size: 330mm 215mm" in rule and "Halaman" in rule
+    sheet = page.evaluate("window.sopgenPaper.sheet()")
+    assert sheet["height"] == pytest.approx((215 - 24) * 96 / 25.4)
+    page.emulate_media(media="print")
+    assert not page.locator(".sopgen-print-tools").is_visible()
+    for hidden in (".md-header", ".sopgen-diagram", ".sopgen-simulation", "h1", "#uraian-prosedur"):
+        assert not page.locator(hidden).first.is_visible(), hidden
+    assert page.locator(".sopgen-identity").is_visible()
+    assert page.locator("table.sopgen-procedure").is_visible()

@@ -7,7 +7,7 @@ import sys
 from collections.abc import Sequence
 
 from .. import __version__
-from . import export, init, simulate, site, validate
+from . import export, init, pdf, simulate, site, validate
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -17,7 +17,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"sopgen {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for module in (validate, init, simulate, site, export):
+    for module in (validate, init, simulate, site, pdf, export):
         module.register(commands)
     return parser
 

@@ -27,8 +27,10 @@ DOM contract of the procedure table (browser tests and ``assets/sopgen/swimlane.
   geometry; the elements themselves are in the HTML.
 - for print only, ``assets/sopgen/swimlane_print.js`` adds ``tr.sopgen-connector-row`` rows
   holding off-page connectors ``.sopgen-symbol.sopgen-connector`` whose ``data-step`` is
-  ``sambungan:<keluar|masuk>:<page>:<target step key>``, and splits each arrow that crosses a
-  page in two through them; it removes all of it when the page leaves print media.
+  ``sambungan:<keluar|masuk>:<sheet>:<letter>`` (``data-letter``, ``data-target`` = the step
+  the arrow leads to), one pair per arrow that crosses a sheet, splits that arrow in two through
+  them, and splits rows taller than a sheet into ``tr.sopgen-continued`` rows
+  (``data-step="<step key>:lanjutan:<n>"``); it removes all of it after printing.
 """
 
 from __future__ import annotations

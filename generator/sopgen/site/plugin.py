@@ -80,6 +80,7 @@ class SopgenConfig(base.Config):
     """Lock the site folder against a second build and build into a staging folder that replaces
     it only on success (`sopgen build` does both itself)."""
     lang = c.Choice(("id", "en"), default="id")  # the language of the plugin's messages
+    pdf = c.Type(bool, default=False)  # each SOP page offers its printed form as a PDF
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             config.site_dir = str(self._staging[0])
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.pdf and self._paths is not None:
+            # Printed into the staging folder, before the swap: a failure keeps the old site.
+            from ..pdf import downloads
+
+            try:
+                site_dir, cache_dir = Path(config.site_dir), self._paths.cache_dir
+                downloads.add_pdf_downloads(site_dir, self._sops, cache_dir)
+            except downloads.PrintUnavailable as error:
+                raise PluginError(f"sopgen (opsi pdf): {error}") from error
         if self._staging is not None:
             staging, real = self._staging
             self._staging = None
