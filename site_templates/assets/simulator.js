@@ -318,7 +318,8 @@
     var prefix = root.getAttribute("data-sopgen-simulator");
     var blob = document.getElementById(prefix + "-data");
     if (!blob) return;
-    var data = JSON.parse(blob.textContent);
+    // A <template>'s text lives in its content fragment (an older page may still use <script>).
+    var data = JSON.parse(blob.content ? blob.content.textContent : blob.textContent);
     var input = document.getElementById(prefix + "-masuk");
     var choiceBox = document.getElementById(prefix + "-pilihan");
     var result = document.getElementById(prefix + "-hasil");

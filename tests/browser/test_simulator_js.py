@@ -103,8 +103,8 @@ def test_an_endless_loop_is_cut_off(page: Page, groups: list[VectorGroup]) -> No
 
 def open_sop(page: Page, site_url: str, sop: Sop) -> dict[str, Any]:
     page.goto(f"{site_url}sop/{sop.id}/")
-    blob = page.locator("script[type='application/json'][id$='-interaktif-data']")
-    return json.loads(blob.text_content() or "null")
+    blob = page.locator("template[data-sopgen-data][id$='-interaktif-data']")
+    return json.loads(blob.evaluate("t => t.content.textContent") or "null")
 
 
 def test_built_pages_carry_the_corpus_data_and_agree(

@@ -84,7 +84,13 @@ def simulator_data(
 
 
 def simulator_data_script(data: dict[str, Any], element_id: str) -> Markup:
-    """The ``<script type="application/json">`` element carrying the data, escaped for HTML."""
-    return Markup('<script type="application/json" id="{}">{}</script>').format(
+    """The ``<template data-sopgen-data>`` element carrying the data as JSON text.
+
+    Not a ``<script type="application/json">``: Material's instant navigation re-creates every
+    inline script of the new page without its ``type``, so the browser would run the JSON as
+    JavaScript. A template's text is inert and survives. The JSON holds no ``<``, ``>`` or ``&``
+    (`script_json`), so no markup can start inside it.
+    """
+    return Markup('<template id="{}" data-sopgen-data>{}</template>').format(
         element_id, script_json(data)
     )
