@@ -48,6 +48,7 @@ from .site_pages import (
     front_matter,
     logo_uri,
 )
+from .site_theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
 
@@ -98,6 +99,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             template_dir=_optional_path(root, self.config.template_dir),
             calendar=_optional_path(root, self.config.calendar),
         )
+        apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
                 config.extra_css.append(site_path)
