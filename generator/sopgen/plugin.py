@@ -11,6 +11,7 @@ problems, and the next save that fixes them rebuilds the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
@@ -38,14 +39,14 @@ from .reporters import render_text
 from .schema_check import SCHEMA_FILE
 from .schema_reference import key_reference_page
 from .site_config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
-from .site_index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
+from .site_index import INDEX_URI, SOP_FOLDER, home_page, page_uri
+from .site_lists import list_pages, nav_section
 from .site_pages import (
     PageLinks,
     SitePages,
     SopPage,
     error_page,
     errors_banner,
-    front_matter,
     logo_uri,
 )
 from .site_theme import apply_theme_defaults
@@ -140,13 +141,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             # Only while serving: show each broken file's problems where its page would be.
             self._add_error_pages(files, config, broken)
         banner = errors_banner(report) if has_errors else ""
-        index = index_page(
+        lists = list_pages(
             self._sops,
-            self._linker(INDEX_URI, config),
+            lambda here, there: _relative(there, here, config.use_directory_urls),
             title=self.config.nav_title,
+            today=dt.date.today(),
             workday_seconds=calendar.workday_seconds,
+            banner=banner,
         )
-        _generated(files, config, INDEX_URI, front_matter(self.config.nav_title) + banner + index)
+        for uri, markdown in lists.items():
+            _generated(files, config, uri, markdown)
         self._add_support_files(files, config)
         if config.nav is None:
             config.nav = self._default_nav(files)
@@ -323,6 +327,11 @@ def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
             return {title: next(iter(section.values()))}
         return {key: _replace_index(value, section) for key, value in nav.items()}
     return nav
+
+
+def _relative(to_uri: str, from_uri: str, use_directory_urls: bool) -> str:
+    urls = (_url_of(uri, use_directory_urls) for uri in (to_uri, from_uri))
+    return get_relative_url(*urls)
 
 
 def _url_of(uri: str, use_directory_urls: bool) -> str:
