@@ -170,7 +170,8 @@ def sop_table(sops: Sequence[Sop], here: str, link: Linker, options: ListOptions
         ident = sop.identitas
         state = status(sop, options.today)
         cells = {
-            "nomor": (str(rank[sop.id]), one_line(ident.nomor)),
+            # A long Nomor may break after its slashes only, never inside a part.
+            "nomor": (str(rank[sop.id]), one_line(ident.nomor).replace("/", "/<wbr>")),
             "nama": (
                 one_line(ident.nama).casefold(),
                 f'<a href="{escape(link(here, page_uri(sop)))}">{one_line(ident.nama)}</a>',
