@@ -13,7 +13,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
-from served_sites import CHROMIUM_ARGS, HOSTILE_SOPS, REAL_SOPS, build_site, serve
+from served_sites import (
+    CHROMIUM_ARGS,
+    HOSTILE_SOPS,
+    REAL_SOPS,
+    REPO,
+    build_configured_site,
+    build_site,
+    serve,
+)
 
 from sopgen.corpus import check_corpus
 from sopgen.model import Sop
@@ -45,6 +53,19 @@ def site_url(real_site_dir: Path) -> str:
 def hostile_site_url(hostile_site_dir: Path) -> str:
     """Base URL (ending in /) of the site built from the hostile fixture corpus."""
     return serve(hostile_site_dir)
+
+
+@pytest.fixture(scope="session")
+def full_site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The project's own site (``sops/`` and the guide pages of ``docs/``) with Material's
+    ``navigation.instant`` on: base URL ending in /."""
+    site = tmp_path_factory.mktemp("full") / "site"
+    site.mkdir()
+    url = serve(site)  # the port must be known first: instant navigation needs site_url
+    build_configured_site(
+        REAL_SOPS, site, docs_dir=REPO / "docs", features=("navigation.instant",), site_url=url
+    )
+    return url
 
 
 @pytest.fixture(scope="session")

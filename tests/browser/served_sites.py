@@ -44,17 +44,22 @@ def serve(site_dir: Path) -> str:
 
 
 def build_configured_site(
-    sops_dir: Path, site_dir: Path, *, features: tuple[str, ...] = (), site_url: str | None = None
+    sops_dir: Path,
+    site_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    features: tuple[str, ...] = (),
+    site_url: str | None = None,
 ) -> Path:
-    """Build the default site of a SOP folder with extra Material features (for example
-    ``navigation.instant``, which needs ``site_url``) through MkDocs' own API."""
+    """Build the site of a SOP folder (and hand-written pages of ``docs_dir``) with extra
+    Material features (``navigation.instant`` needs ``site_url``) through MkDocs' own API."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     from sopgen.site_config import THEME, default_config, write_config
 
     work = site_dir.parent / f"{site_dir.name}-project"
-    docs = work / "docs"
+    docs = docs_dir or work / "docs"
     docs.mkdir(parents=True, exist_ok=True)
     config = default_config(sops_dir, docs, site_dir=site_dir, cache_dir=work / "cache")
     config["theme"] = {**THEME, "features": [*THEME["features"], *features]}

@@ -9,9 +9,8 @@ reader would and checks that no page error occurred and no full reload happened.
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Page, expect
-from served_sites import ARROWS_DRAWN, REAL_SOPS, build_configured_site, serve
+from served_sites import ARROWS_DRAWN
 
 from sopgen.model import Sop
 
@@ -25,26 +24,17 @@ SIMULATOR_FILLED = """() => {
 LIST_READY = "() => !!document.querySelector('[data-sopgen-list][data-sopgen-ready]')"
 
 
-@pytest.fixture(scope="module")
-def instant_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    site = tmp_path_factory.mktemp("instant") / "site"
-    site.mkdir()
-    url = serve(site)  # the port must be known first: instant navigation needs site_url
-    build_configured_site(REAL_SOPS, site, features=("navigation.instant",), site_url=url)
-    return url
-
-
 def _open_by_link(page: Page, href_part: str) -> None:
     page.locator(f'article a[href*="{href_part}"]').first.click()
     page.wait_for_url(f"**/{href_part}**")
 
 
 def test_instant_navigation_reruns_every_script(
-    page: Page, instant_url: str, real_sops: dict[str, Sop]
+    page: Page, full_site_url: str, real_sops: dict[str, Sop]
 ) -> None:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"{instant_url}sop/")
+    page.goto(f"{full_site_url}sop/")
     assert page.evaluate("() => !!(window.document$ && window.document$.subscribe)")
     page.evaluate("() => { window.sopgenNoReload = true; }")
     visited = sorted(real_sops)[:3]
