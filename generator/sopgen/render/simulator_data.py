@@ -18,6 +18,7 @@ from ..model import Sop, Step
 from ..office_calendar import OfficeCalendar
 from ..simulation import reference_start, target_of
 from .escaping import script_json, shorten
+from .simulation_words import case_noun
 
 MAX_VISITS = 50
 """Visits after which the browser stops a walk that keeps looping (the user picks the branches,
@@ -75,6 +76,7 @@ def simulator_data(
     start = arrival if arrival is not None else reference_start(sop)
     return {
         "sop": sop.id,
+        "sebutan": case_noun(sop),
         "masuk_awal": start.strftime("%Y-%m-%dT%H:%M"),
         "target": duration_data(target_of(sop)),
         "maks_kunjungan": MAX_VISITS,
