@@ -101,8 +101,11 @@
     Array.prototype.forEach.call(document.querySelectorAll(".sopgen-diagram"), function (f) {
       addZoom(f, "Diagram Alir");
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".sopgen-gantt-figure"), function (f) {
-      addZoom(f, "Diagram Gantt");
+    // The interactive case's chart is redrawn on every input: it keeps no button of ours.
+    var figures = document.querySelectorAll(".sopgen-gantt-figure:not(.sopgen-sim-gantt)");
+    Array.prototype.forEach.call(figures, function (f) {
+      addZoom(f, f.classList.contains("sopgen-mc-figure") ? "Sebaran kasus acak" :
+        "Diagram Gantt");
     });
   }
 
