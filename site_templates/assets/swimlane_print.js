@@ -115,7 +115,9 @@
   function chunkRows(heights, header, connectorRow, firstRoom, pageHeight) {
     var chunks = [];
     var current = [];
-    var room = firstRoom - header - connectorRow;
+    // Two connector rows on the first page too: a loop back from a later page adds an incoming
+    // connector row above the first page's rows as well as the outgoing one below them.
+    var room = firstRoom - header - 2 * connectorRow;
     heights.forEach(function (height, index) {
       if (current.length && height > room + SLACK) {
         chunks.push(current);
