@@ -365,3 +365,13 @@ def test_logos_are_published_once_by_content_and_shown_in_the_identity_block(
         assert src.group(2).startswith("Pemerintah Kabupaten")
     plain = build_project(make_project(tmp_path / "tanpa"))
     assert 'class="sopgen-logo"' not in read(plain, f"sop/{DEMAK}/index.html")
+
+
+def test_footer_404_and_search_speak_indonesian(built: Path) -> None:
+    home = read(built, "index.html")
+    assert "Made with" not in home and "Material for MkDocs" not in home
+    assert "Diterbitkan dengan sopgen" in home
+    assert 'placeholder="Cari"' in home
+    missing = read(built, "404.html")
+    assert "Halaman tidak ditemukan" in missing and "Not found" not in missing
+    assert 'href="/sop/"' in missing  # the way back to the list

@@ -22,8 +22,9 @@ from served_sites import (
     build_site,
     serve,
 )
+from stress_sops import write_stress_corpus
 
-from sopgen.corpus import check_corpus
+from sopgen.corpus import check_corpus, find_sop_files, sop_id
 from sopgen.model import Sop
 
 
@@ -66,6 +67,14 @@ def full_site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
         REAL_SOPS, site, docs_dir=REPO / "docs", features=("navigation.instant",), site_url=url
     )
     return url
+
+
+@pytest.fixture(scope="session")
+def stress_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
+    """The generated stress corpus (`stress_sops`) built and served: base URL and SOP ids."""
+    folder = write_stress_corpus(tmp_path_factory.mktemp("stress") / "sops")
+    site = build_site(folder, tmp_path_factory.mktemp("stress-site"))
+    return serve(site), [sop_id(f, folder) for f in find_sop_files([folder])]
 
 
 @pytest.fixture(scope="session")

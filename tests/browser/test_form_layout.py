@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
-from served_sites import ARROWS_DRAWN, REAL_SOPS, build_site, serve
+from served_sites import ARROWS_DRAWN, REAL_SOPS
 from stress_sops import write_stress_corpus
 
 from sopgen.corpus import find_sop_files, sop_id
@@ -86,13 +86,6 @@ def contrast(colour: str, background: str) -> float:
 
     high, low = sorted((luminance(painted), luminance((br, bg, bb))), reverse=True)
     return (high + 0.05) / (low + 0.05)
-
-
-@pytest.fixture(scope="session")
-def stress_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
-    folder = write_stress_corpus(tmp_path_factory.mktemp("stress") / "sops")
-    site = build_site(folder, tmp_path_factory.mktemp("stress-site"))
-    return serve(site), [sop_id(f, folder) for f in find_sop_files([folder])]
 
 
 def _pages(browser: Browser, width: int, scheme: str) -> Iterator[Page]:

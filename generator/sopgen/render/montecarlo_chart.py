@@ -17,7 +17,7 @@ from ..montecarlo import MonteCarloResult, monte_carlo
 from ..office_calendar import OfficeCalendar
 from ..working_time import format_working_time
 
-CASES = 400
+CASES = 200
 SEED = 1
 WIDTH, HEIGHT = 640.0, 190.0
 LEFT, RIGHT, TOP, BOTTOM = 36.0, 12.0, 44.0, 30.0
