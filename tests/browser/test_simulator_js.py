@@ -154,6 +154,13 @@ def test_the_form_shows_pythons_completion(
     expected = python(masuk, True)
     assert done.get_attribute("data-iso") == iso_time(expected)
     assert form.locator("tbody tr").count() == len(sop.langkah)
+    # the interactive case has its own Gantt chart (a bar per visit) and names the closed days
+    # it crossed: 23 Dec 2026 15.45 runs over cuti bersama Natal and Natal
+    gantt = form.locator(".sopgen-sim-gantt")
+    assert gantt.is_visible()
+    assert gantt.locator("rect.sopgen-gantt-bar").count() == len(sop.langkah)
+    closed = form.locator(".sopgen-tutup").text_content() or ""
+    assert "Natal" in closed and "Sabtu/Minggu" in closed, closed
 
     form.locator("fieldset[data-key='telaah'] input[value='tidak']").check()
     expected = python(masuk, False)
