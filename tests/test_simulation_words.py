@@ -94,3 +94,17 @@ def test_monte_carlo_chart_marks_percentiles_and_the_standard() -> None:
         assert f">{label}</text>" in chart
     assert view.share is not None and view.share.endswith(" %") and "," in view.share
     assert view.p50 != view.p95
+
+
+def test_the_terminal_text_follows_the_same_conventions() -> None:
+    from sopgen.model import Scenario
+    from sopgen.simulation import run_scenario
+    from sopgen.simulation_text import scenario_text
+
+    sop = make_sop([{"pelaksana": "a", "waktu": "1 hari kerja"}])
+    sop = dataclasses.replace(sop, simulasi=Simulation(sop.langkah[0].waktu))
+    # Friday 07.30 + 1 working day = Monday 07.30, shown as Friday's 16.30 closing
+    result = run_scenario(sop, Scenario("s", dt.datetime(2026, 11, 20, 7, 30)), CAL)
+    text = scenario_text(sop, result, CAL)
+    assert "Selesai: Jum 20 Nov 2026 16:30 WIB" in text
+    assert "Hari tutup dilewati: 2 hari Sabtu/Minggu" in text
