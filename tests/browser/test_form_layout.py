@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 from served_sites import ARROWS_DRAWN, REAL_SOPS
 from stress_sops import write_stress_corpus
 
@@ -154,11 +154,12 @@ def test_charts_open_full_size_on_a_phone(browser: Browser, site_url: str) -> No
         for figure in (".sopgen-diagram", ".sopgen-gantt-figure"):
             page.locator(f"{figure} button.sopgen-zoom").first.click()
             dialog = page.locator("dialog.sopgen-zoom-dialog[open]")
+            expect(dialog).to_be_visible()
             svg = dialog.locator("svg").first
             natural = svg.evaluate("s => s.viewBox.baseVal.width")
             assert svg.evaluate("s => s.getBoundingClientRect().width") >= natural
             page.keyboard.press("Escape")
-            assert page.locator("dialog.sopgen-zoom-dialog").count() == 0
+            expect(page.locator("dialog.sopgen-zoom-dialog")).to_have_count(0)
 
 
 def test_keyboard_focus_is_visible_on_the_simulator_radios(page: Page, site_url: str) -> None:
