@@ -179,3 +179,31 @@ def test_keyboard_focus_is_visible_on_the_simulator_radios(page: Page, site_url:
 def test_stress_corpus_is_written(tmp_path: Path) -> None:
     folder = write_stress_corpus(tmp_path)
     assert len(list(folder.glob("*/*.yaml"))) == 3
+
+
+FOCUSED = """() => {
+  const e = document.activeElement;
+  // Tab from a date field's last part leaves the input active but unfocused for a moment.
+  if (!e || !e.matches(':focus') || !e.closest('[class*=sopgen]')) return null;
+  const s = getComputedStyle(e);
+  const name = `${e.tagName}.${e.className} in ${e.closest('[class*=sopgen]').className}`;
+  return [name + ' ' + (e.textContent || '').slice(0, 20), s.outlineStyle,
+          parseFloat(s.outlineWidth)];
+}"""
+
+
+@pytest.mark.parametrize("path", ["sop/diskominfo-demak/layanan-aduan-masyarakat/", "sop/"])
+def test_keyboard_focus_is_visible_on_every_control_of_ours(
+    page: Page, site_url: str, path: str
+) -> None:
+    page.goto(f"{site_url}{path}")
+    page.locator("article h1").first.click()  # start the Tab walk in the content
+    visited: list[tuple[str, str, float]] = []
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        found = page.evaluate(FOCUSED)
+        if found is not None:
+            visited.append((found[0], found[1], found[2]))
+    assert len({name for name, _, _ in visited}) >= 2, visited
+    invisible = [v for v in visited if v[1] == "none" or v[2] < 2]
+    assert invisible == [], invisible
