@@ -115,10 +115,13 @@
       Array.prototype.forEach.call(document.querySelectorAll(".sopgen-scroll"), updateScroll);
     });
   }
-  // Material's instant navigation swaps pages without a load event; it announces them on document$.
+  // Material's instant navigation swaps pages without a load event; it announces them on
+  // document$. The page is also mounted on its own load: under file:// with the offline plugin
+  // document$ may never emit. Mounting is idempotent (data-sopgen-ready), so both may run.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mountAll);
   } else {
     mountAll();

@@ -49,6 +49,7 @@ def build_configured_site(
     *,
     docs_dir: Path | None = None,
     features: tuple[str, ...] = (),
+    plugins: tuple[str, ...] = (),
     site_url: str | None = None,
 ) -> Path:
     """Build the site of a SOP folder (and hand-written pages of ``docs_dir``) with extra
@@ -63,6 +64,7 @@ def build_configured_site(
     docs.mkdir(parents=True, exist_ok=True)
     config = default_config(sops_dir, docs, site_dir=site_dir, cache_dir=work / "cache")
     config["theme"] = {**THEME, "features": [*THEME["features"], *features]}
+    config["plugins"] = [*config["plugins"][:-1], *plugins, config["plugins"][-1]]
     if site_url is not None:
         config["site_url"] = site_url
     build(load_config(config_file=str(write_config(config, work))))

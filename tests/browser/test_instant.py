@@ -9,8 +9,11 @@ reader would and checks that no page error occurred and no full reload happened.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from playwright.sync_api import Page, expect
-from served_sites import ARROWS_DRAWN
+from served_sites import ARROWS_DRAWN, REAL_SOPS, build_configured_site
 
 from sopgen.model import Sop
 
@@ -56,3 +59,27 @@ def test_instant_navigation_reruns_every_script(
     assert page.evaluate("() => window.sopgenNoReload === true"), "a click reloaded the page"
     assert errors == []
 
+
+
+@pytest.fixture(scope="module")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The corpus with Material's offline plugin (and instant navigation asked for), opened
+    from the file system as an office without a web server would."""
+    site = tmp_path_factory.mktemp("offline") / "site"
+    return build_configured_site(
+        REAL_SOPS, site, features=("navigation.instant",), plugins=("offline",)
+    )
+
+
+def test_the_offline_site_runs_every_script_from_files(
+    page: Page, offline_site: Path, real_sops: dict[str, Sop]
+) -> None:
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    sop_id = sorted(real_sops)[0]
+    page.goto((offline_site / "sop" / f"{sop_id}.html").as_uri())
+    page.wait_for_function(ARROWS_DRAWN)
+    page.wait_for_function(SIMULATOR_FILLED)
+    page.goto((offline_site / "sop" / "index.html").as_uri())
+    page.wait_for_function(LIST_READY)
+    assert errors == []
