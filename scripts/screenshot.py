@@ -1,8 +1,8 @@
-"""Take the README's screenshot of a SOP page: ``docs/assets/screenshot-sop.png``.
+"""Take the README's screenshots of a SOP page: ``docs/assets/screenshot-sop-<width>.png``.
 
 Usage (from the repository root)::
 
-    .venv/bin/python scripts/screenshot.py [SOP_ID] [--width 1680] [--output PATH]
+    .venv/bin/python scripts/screenshot.py [SOP_ID] [--width 1280] [--output PATH]
 
 Builds the site of ``sops/`` into a temporary folder with ``sopgen build``, serves it on a free
 port of 127.0.0.1, and photographs the SOP page from its top to the end of the procedure table
@@ -41,9 +41,11 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("sop_id", nargs="?", default=DEFAULT_SOP)
-    parser.add_argument("--width", type=int, default=1680)
-    parser.add_argument("--output", type=Path, default=REPO / "docs/assets/screenshot-sop.png")
+    parser.add_argument("--width", type=int, default=1280)
+    parser.add_argument("--output", type=Path, default=None)
     args = parser.parse_args()
+    if args.output is None:
+        args.output = REPO / f"docs/assets/screenshot-sop-{args.width}.png"
     with tempfile.TemporaryDirectory(prefix="sopgen-screenshot-") as work:
         site = Path(work) / "site"
         code = sopgen_main(["build", str(REPO / "sops"), "-o", str(site)])
@@ -66,7 +68,8 @@ def main() -> int:
                 # The identity block and the procedure table: the part that looks like the form.
                 bottom = page.evaluate(
                     "() => { const r = document.querySelector('div.sopgen-flow')"
-                    ".getBoundingClientRect(); return r.bottom + window.scrollY + 24; }"
+                    ".closest('.sopgen-scroll').getBoundingClientRect();"
+                    " return r.bottom + window.scrollY + 24; }"
                 )
                 page.screenshot(
                     path=str(args.output),

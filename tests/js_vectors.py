@@ -23,6 +23,7 @@ from sopgen.calendar.office import OfficeCalendar, SpecialHours, day_hours
 from sopgen.corpus import check_corpus
 from sopgen.duration import parse_duration
 from sopgen.model import END, Scenario, Simulation, Sop
+from sopgen.render.simulation_words import closed_days, shown_end
 from sopgen.render.simulator_data import duration_data, simulator_data
 from sopgen.simulate.walk import ScenarioResult, iso_time, run_scenario
 
@@ -64,11 +65,19 @@ class VectorGroup:
     cases: list[dict[str, Any]] = field(default_factory=list)
 
 
-def expected(result: ScenarioResult) -> dict[str, Any]:
-    """The parts of a Python result the JavaScript must reproduce, as ISO text to the second."""
+def expected(result: ScenarioResult, calendar: OfficeCalendar) -> dict[str, Any]:
+    """The parts of a Python result the JavaScript must reproduce, as ISO text to the second;
+    ``*_tampil`` are the instants shown by the end-of-day convention, ``tutup`` the closed days
+    the walk crossed (`render.simulation_words`)."""
+    tenggat = result.tenggat
     return {
         "selesai": iso_time(result.selesai),
-        "tenggat": iso_time(result.tenggat) if result.tenggat is not None else None,
+        "tenggat": iso_time(tenggat) if tenggat is not None else None,
+        "selesai_tampil": iso_time(shown_end(calendar, result.selesai, result.masuk)),
+        "tenggat_tampil": iso_time(shown_end(calendar, tenggat, result.masuk))
+        if tenggat is not None
+        else None,
+        "tutup": closed_days(calendar, calendar.aware(result.masuk), result.selesai),
         "memenuhi": result.memenuhi_target,
         "langkah": [
             {
@@ -102,7 +111,11 @@ def case(sop: Sop, scenario: Scenario, calendar: OfficeCalendar) -> dict[str, An
     result = run_scenario(sop, scenario, calendar)
     if result.failed:
         raise AssertionError(f"vector scenario {scenario.nama!r} does not walk: {result}")
-    return {"nama": scenario.nama, "options": options_for(scenario), "expected": expected(result)}
+    return {
+        "nama": scenario.nama,
+        "options": options_for(scenario),
+        "expected": expected(result, calendar),
+    }
 
 
 def _duration(text: str) -> Any:
@@ -180,6 +193,20 @@ def loop_sop() -> Sop:
     )
 
 
+def whole_days_sop() -> Sop:
+    """Whole working days: from an opening they end exactly at a later opening, which the
+    end-of-day convention shows as the previous working day's closing."""
+    return _with_target(
+        make_sop(
+            [
+                {"id": "terima", "pelaksana": "admin", "waktu": "1 hari kerja"},
+                {"id": "proses", "pelaksana": "admin", "waktu": "2 hari kerja"},
+            ]
+        ),
+        "3 hari kerja",
+    )
+
+
 def calendars() -> dict[str, OfficeCalendar]:
     """The default WIB calendar and variants in WITA and WIT with local changes."""
     ramadan = {n: day_hours(480, 900, [(720, 750)]) for n in range(4)}
@@ -197,7 +224,12 @@ def calendars() -> dict[str, OfficeCalendar]:
 
 
 def model_groups() -> Iterator[VectorGroup]:
-    sops = {"menit-jam": office_time_sop(), "hari": day_kinds_sop(), "putaran": loop_sop()}
+    sops = {
+        "menit-jam": office_time_sop(),
+        "hari": day_kinds_sop(),
+        "putaran": loop_sop(),
+        "hari-utuh": whole_days_sop(),
+    }
     loop_choices: list[dict[str, tuple[bool, ...]]] = [
         {},
         {"periksa": (False, False, True), "setuju": (False, False, True)},

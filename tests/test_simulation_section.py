@@ -206,8 +206,9 @@ def test_form_and_embedded_data() -> None:
     assert form[0]["data-sopgen-simulator"] == "sim-interaktif"
     (masuk,) = page.find("input", id="sim-interaktif-masuk")
     assert masuk[0]["type"] == "datetime-local" and masuk[0]["value"] == "2026-11-19T15:30"
-    (script,) = page.find("script", id="sim-interaktif-data")
-    assert script[0]["type"] == "application/json"
+    (script,) = page.find("template", id="sim-interaktif-data")
+    assert "data-sopgen-data" in script[0]
+    assert not page.find("script")  # Material's instant navigation would run it as JavaScript
     data = json.loads(script[1])
     assert data == json.loads(json.dumps(simulator_data(sop, CAL)))
     assert [s["key"] for s in data["langkah"]] == ["ajukan", "periksa", "lengkapi", "proses"]
@@ -245,8 +246,8 @@ def test_hostile_text_is_escaped_everywhere() -> None:
     )
     html = section(sop)
     assert "<img" not in html
-    assert html.count("</script>") == 1
-    (script,) = Page(html).find("script", type="application/json")
+    assert "</script>" not in html and html.count("</template>") == 1
+    (script,) = Page(html).find("template", id="sopgen-simulasi-interaktif-data")
     assert "<" not in script[1] and "&" not in script[1] and "\u2028" not in script[1]
     data = json.loads(script[1])
     assert data["langkah"][0]["keputusan"]["label_ya"] == hostile
@@ -260,7 +261,8 @@ def test_without_scenarios_or_target() -> None:
     assert "belum menetapkan standar pelayanan" in page.find("p", class_="sopgen-standar")[0][1]
     (masuk,) = page.find("input", id="sopgen-simulasi-interaktif-masuk")
     assert masuk[0]["value"] == "2020-04-02T07:30"  # the effective date at opening time
-    assert json.loads(page.find("script", type="application/json")[0][1])["target"] is None
+    (data,) = page.find("template", id="sopgen-simulasi-interaktif-data")
+    assert json.loads(data[1])["target"] is None
 
 
 def test_exported_years_around_the_arrival() -> None:

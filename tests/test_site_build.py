@@ -84,9 +84,9 @@ def test_every_sop_gets_a_page_and_a_row_in_the_index(built: Path) -> None:
         assert 'class="sopgen-procedure"' in page
         assert "sopgen-diagram-svg" in page
     index = read(built, "sop/index.html")
-    assert index.count('<tr><td>') == 2
+    assert index.count("<tr data-instansi=") == 2
     assert 'href="diskominfo-demak/layanan-aduan-masyarakat/"' in index
-    assert "DINKOMINFO/4/1/32/2020" in index
+    assert "DINKOMINFO/<wbr>4/<wbr>1/<wbr>32/<wbr>2020" in index  # breaks at slashes only
     assert "hari kerja" in index  # the total standard time column
 
 
@@ -97,6 +97,12 @@ def test_nav_groups_sops_by_body_then_work_unit(built: Path) -> None:
     assert demak < tabanan
     assert page.index("Dinas Komunikasi dan Informatika", demak) < tabanan
     assert page.index("Daftar SOP") < demak
+    # each body and each unit is a section whose index page is its own list
+    body_page = read(built, "sop/daftar/pemerintah-kabupaten-demak/index.html")
+    assert "Dinas Komunikasi dan Informatika" in body_page
+    assert body_page.count("<tr data-instansi=") == 1
+    units = list((built / "sop" / "daftar").glob("*/*/index.html"))
+    assert len(units) == 2
 
 
 def test_edit_button_opens_the_yaml_file(built: Path) -> None:
@@ -359,3 +365,13 @@ def test_logos_are_published_once_by_content_and_shown_in_the_identity_block(
         assert src.group(2).startswith("Pemerintah Kabupaten")
     plain = build_project(make_project(tmp_path / "tanpa"))
     assert 'class="sopgen-logo"' not in read(plain, f"sop/{DEMAK}/index.html")
+
+
+def test_footer_404_and_search_speak_indonesian(built: Path) -> None:
+    home = read(built, "index.html")
+    assert "Made with" not in home and "Material for MkDocs" not in home
+    assert "Diterbitkan dengan sopgen" in home
+    assert 'placeholder="Cari"' in home
+    missing = read(built, "404.html")
+    assert "Halaman tidak ditemukan" in missing and "Not found" not in missing
+    assert 'href="/sop/"' in missing  # the way back to the list

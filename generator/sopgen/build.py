@@ -173,4 +173,9 @@ def _simulation(data: dict[str, Any]) -> Simulation:
                 target=_duration(item.get("target")),
             )
         )
-    return Simulation(target=_duration(data.get("target")), skenario=tuple(scenarios))
+    sebutan = data.get("sebutan")
+    return Simulation(
+        target=_duration(data.get("target")),
+        skenario=tuple(scenarios),
+        sebutan=" ".join(sebutan.split()) if isinstance(sebutan, str) else None,
+    )

@@ -128,6 +128,7 @@ class Scenario:
 class Simulation:
     target: Duration | None
     skenario: tuple[Scenario, ...] = ()
+    sebutan: str | None = None  # the case noun ("permohonan"); None: derived from the text
 
 
 @dataclass(frozen=True)

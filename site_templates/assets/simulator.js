@@ -196,6 +196,79 @@
       " " + d.getUTCFullYear() + " " + pad(d.getUTCHours()) + "." + pad(d.getUTCMinutes());
   };
 
+  /* The instant to show for a completion: exactly at the opening of a working day it is shown
+   * as the closing time of the previous working day ("Jumat 16.00", not "Senin 07.30"), as
+   * `simulation_words.shown_end`; an end not later than `start` stays. */
+  Calendar.prototype.shownEnd = function (t, start) {
+    var day = Math.floor(t / DAY), ivs = this.intervals(day);
+    if (!ivs.length || t !== day * DAY + ivs[0][0] || t <= start) return t;
+    for (var n = 0; n < SEARCH_DAYS; n++) {
+      day -= 1;
+      var before = this.intervals(day);
+      if (before.length) {
+        var closing = day * DAY + before[before.length - 1][1];
+        return closing <= start ? t : closing;
+      }
+    }
+    return t;
+  };
+
+  /* The closed days from a's date to b's: named holidays (consecutive dates of one name as a
+   * range), then the weekly days off as a count, as `simulation_words.closed_days`. */
+  Calendar.prototype.closedDays = function (a, b) {
+    var first = Math.floor(a / DAY), last = Math.floor(b / DAY), out = [], off = {}, offCount = 0;
+    var run = null, self = this;
+    function flush() {
+      if (!run) return;
+      out.push(run.name + " (" + (run.from === run.to ? tanggal(run.from) :
+        dateRange(run.from, run.to)) + ")");
+      run = null;
+    }
+    for (var day = first; day <= last; day++) {
+      var key = dateKey(day);
+      if (Object.prototype.hasOwnProperty.call(self.closed, key)) {
+        var name = self.closed[key];
+        if (run && run.name === name) { run.to = day; continue; }
+        flush();
+        run = { name: name, from: day, to: day };
+      } else if (!self.openHours(day).length) {
+        off[weekday(day)] = true;
+        offCount += 1;
+      }
+    }
+    flush();
+    // Equal names that follow each other among the closed dates form one range, as Python's
+    // groupby: "Cuti Bersama (20–23 Maret)" across a weekend.
+    if (offCount) {
+      var names = Object.keys(off).map(Number).sort().map(function (n) { return HARI[n]; });
+      out.push(offCount + " hari " + names.join("/"));
+    }
+    return out;
+  };
+
+  /* Weekday (or special) hours of a day, whether or not it is a holiday. */
+  Calendar.prototype.openHours = function (day) {
+    var wd = weekday(day);
+    for (var i = 0; i < this.special.length; i++) {
+      var s = this.special[i];
+      if (day >= s.from && day <= s.to && s.hours[wd]) return s.hours[wd];
+    }
+    return this.weekly[wd];
+  };
+
+  function tanggal(day) {
+    var d = new Date(day * DAY * 1000);
+    return d.getUTCDate() + " " + BULAN[d.getUTCMonth()] + " " + d.getUTCFullYear();
+  }
+
+  function dateRange(a, b) {
+    var x = new Date(a * DAY * 1000), y = new Date(b * DAY * 1000);
+    if (x.getUTCFullYear() === y.getUTCFullYear() && x.getUTCMonth() === y.getUTCMonth()) {
+      return x.getUTCDate() + "–" + tanggal(b);
+    }
+    return tanggal(a) + " – " + tanggal(b);
+  }
+
   /* Whether the closed dates of t's year are in the export. */
   Calendar.prototype.knows = function (t) {
     return this.years.indexOf(new Date(Math.floor(t) * 1000).getUTCFullYear()) >= 0;
@@ -245,7 +318,8 @@
     var calendar = new Calendar(data.kalender);
     var masuk = parseLocal(options.masuk);
     if (masuk === null) {
-      throw new SimulationError("Tanggal dan jam aduan masuk tidak valid: isi seperti 2026-11-20 09:30.");
+      throw new SimulationError("Tanggal dan jam " + (data.sebutan || "permohonan") +
+        " masuk tidak valid: isi seperti 2026-11-20 09:30.");
     }
     var byKey = {};
     data.langkah.forEach(function (s) { byKey[s.key] = s; });
@@ -292,6 +366,9 @@
     return {
       selesai: c.iso(r.selesai),
       tenggat: r.tenggat === null ? null : c.iso(r.tenggat),
+      selesai_tampil: c.iso(c.shownEnd(r.selesai, r.masuk)),
+      tenggat_tampil: r.tenggat === null ? null : c.iso(c.shownEnd(r.tenggat, r.masuk)),
+      tutup: c.closedDays(r.masuk, r.selesai),
       memenuhi: r.tenggat === null || r.terpotong ? null : r.selesai <= r.tenggat,
       margin_detik: r.tenggat === null || r.terpotong ? null :
         c.openSecondsBetween(r.selesai, r.tenggat),
@@ -301,6 +378,68 @@
           kunjungan: s.kunjungan, pilihan: s.pilihan };
       })
     };
+  }
+
+  /* A step's time with a word when office hours span several calendar days, as
+   * `simulation_words.waktu_note`: "<24 jam (jam kerja: 3 hari kerja 1 jam 30 menit)". */
+  function waktuNote(waktu, c) {
+    if (!waktu) return "—";
+    var kind = waktu.jenis;
+    if (kind === "office_seconds" && waktu.maks > c.averageDay) {
+      return waktu.teks + " (jam kerja: " + c.workingTime(waktu.maks) + ")";
+    }
+    return waktu.teks;
+  }
+
+  var SVG = "http://www.w3.org/2000/svg";
+
+  function svgEl(tag, attrs, text) {
+    var node = document.createElementNS(SVG, tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* The interactive case's Gantt chart: one bar per visit on a time axis from the arrival to
+   * the completion, closed days shaded, the deadline dashed (the Python chart's conventions). */
+  function gantt(r, byKey, actors) {
+    var c = r.calendar, start = c.nextOpen(r.masuk), end = Math.max(r.selesai, start + 3600);
+    if (r.tenggat !== null) end = Math.max(end, r.tenggat);
+    var left = 190, width = 760, row = 18, top = 24, n = r.langkah.length;
+    var height = top + n * row + 28, plot = width - left - 10;
+    var svg = svgEl("svg", { "class": "sopgen-gantt", viewBox: "0 0 " + width + " " + height,
+      role: "img", "aria-label": "Diagram Gantt simulasi interaktif", "font-size": "11",
+      fill: "currentColor" });
+    function x(t) { return left + plot * (t - start) / (end - start); }
+    for (var day = Math.floor(start / DAY); day * DAY < end; day++) {
+      if (c.intervals(day).length) continue;
+      var a = Math.max(start, day * DAY), b = Math.min(end, (day + 1) * DAY);
+      svg.appendChild(svgEl("rect", { "class": "sopgen-gantt-libur", x: x(a), y: top - 4,
+        width: Math.max(1, x(b) - x(a)), height: n * row + 4,
+        style: "fill:var(--sopgen-gantt-libur)" }));
+    }
+    r.langkah.forEach(function (s, i) {
+      var step = byKey[s.key], y = top + i * row;
+      var label = step.nomor + ". " + step.kegiatan;
+      svg.appendChild(svgEl("text", { x: 4, y: y + 12 }, label.length > 30 ?
+        label.slice(0, 29) + "…" : label));
+      var colour = "var(--sopgen-aktor-" + (actors.indexOf(step.pelaksana[0]) % 8) + ")";
+      var bar = svgEl("rect", { "class": "sopgen-gantt-bar", x: x(s.mulai), y: y + 2,
+        width: Math.max(2, x(s.selesai) - x(s.mulai)), height: row - 5, rx: 2,
+        style: "fill:" + colour });
+      bar.appendChild(svgEl("title", {}, label + ": " + c.label(s.mulai) + " – " +
+        c.label(c.shownEnd(s.selesai, s.mulai))));
+      svg.appendChild(bar);
+    });
+    if (r.tenggat !== null) {
+      svg.appendChild(svgEl("line", { x1: x(r.tenggat), x2: x(r.tenggat), y1: top - 6,
+        y2: top + n * row, stroke: "var(--sopgen-tenggat,#c62828)", "stroke-width": 2,
+        "stroke-dasharray": "5 3" }));
+    }
+    svg.appendChild(svgEl("text", { x: left, y: height - 8 }, c.shortLabel(start)));
+    svg.appendChild(svgEl("text", { x: width - 10, y: height - 8, "text-anchor": "end" },
+      c.shortLabel(c.shownEnd(end, start))));
+    return svg;
   }
 
   /* ---- the form on the page ---- */
@@ -318,11 +457,17 @@
     var prefix = root.getAttribute("data-sopgen-simulator");
     var blob = document.getElementById(prefix + "-data");
     if (!blob) return;
-    var data = JSON.parse(blob.textContent);
+    // A <template>'s text lives in its content fragment (an older page may still use <script>).
+    var data = JSON.parse(blob.content ? blob.content.textContent : blob.textContent);
     var input = document.getElementById(prefix + "-masuk");
     var choiceBox = document.getElementById(prefix + "-pilihan");
     var result = document.getElementById(prefix + "-hasil");
     var body = document.getElementById(prefix + "-tabel").querySelector("tbody");
+    var chart = document.getElementById(prefix + "-gantt");
+    var actors = [];
+    data.langkah.forEach(function (s) {
+      s.pelaksana.forEach(function (a) { if (actors.indexOf(a) < 0) actors.push(a); });
+    });
     var byKey = {};
     data.langkah.forEach(function (s) { byKey[s.key] = s; });
     var choices = {};
@@ -375,12 +520,12 @@
         [String(step.nomor), step.kegiatan, step.pelaksana.join(", ")].forEach(function (v) {
           tr.appendChild(el("td", {}, v));
         });
-        [s.mulai, s.selesai].forEach(function (t) {
+        [s.mulai, c.shownEnd(s.selesai, s.mulai)].forEach(function (t) {
           var cell = el("td");
           cell.appendChild(el("time", { datetime: c.iso(t), title: c.label(t) }, c.shortLabel(t)));
           tr.appendChild(cell);
         });
-        tr.appendChild(el("td", {}, step.waktu ? step.waktu.teks : "—"));
+        tr.appendChild(el("td", {}, waktuNote(step.waktu, c)));
         tr.appendChild(el("td", {}, String(s.kunjungan)));
         body.appendChild(tr);
       });
@@ -391,14 +536,21 @@
       result.textContent = "";
       var done = el("p", { "class": "sopgen-sim-selesai" });
       done.appendChild(document.createTextNode("Selesai: "));
+      var shown = c.shownEnd(r.selesai, r.masuk);
       done.appendChild(el("time", { datetime: c.iso(r.selesai), "data-iso": c.iso(r.selesai) },
-        c.label(r.selesai)));
+        c.label(shown)));
       result.appendChild(done);
       if (r.tenggat !== null) {
         var deadline = el("p", { "class": "sopgen-sim-tenggat" });
         deadline.appendChild(document.createTextNode("Tenggat standar pelayanan: "));
-        deadline.appendChild(el("time", { datetime: c.iso(r.tenggat) }, c.label(r.tenggat)));
+        deadline.appendChild(el("time", { datetime: c.iso(r.tenggat) },
+          c.label(c.shownEnd(r.tenggat, r.masuk))));
         result.appendChild(deadline);
+      }
+      var closedDays = c.closedDays(r.masuk, r.selesai);
+      if (closedDays.length) {
+        result.appendChild(el("p", { "class": "sopgen-tutup" }, "Hari tutup yang dilewati: " +
+          closedDays.join("; ") + "."));
       }
       if (r.tenggat !== null && !r.terpotong) {
         var ok = r.selesai <= r.tenggat;
@@ -421,6 +573,7 @@
     }
 
     function showError(message) {
+      if (chart) chart.hidden = true;
       result.textContent = "";
       body.textContent = "";
       choiceBox.textContent = "";
@@ -443,6 +596,13 @@
       }
       renderTable(r);
       renderResult(r);
+      if (chart) {
+        chart.textContent = "";
+        chart.appendChild(gantt(r, byKey, actors));
+        chart.appendChild(el("figcaption", {}, "Diagram Gantt kasus di atas: satu batang per " +
+          "kunjungan langkah; arsiran merah hari tutup; garis putus-putus merah adalah tenggat."));
+        chart.hidden = false;
+      }
     }
 
     input.addEventListener("input", update);
@@ -456,10 +616,13 @@
   }
 
   window.sopgenSimulator = { simulate: simulate, mountAll: mountAll };
-  // Material's instant navigation swaps pages without a load event; it announces them on document$.
+  // Material's instant navigation swaps pages without a load event; it announces them on
+  // document$. The page is also mounted on its own load: under file:// with the offline plugin
+  // document$ may never emit. Mounting is idempotent (data-sopgen-ready), so both may run.
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(mountAll);
-  } else if (document.readyState === "loading") {
+  }
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", mountAll);
   } else {
     mountAll();

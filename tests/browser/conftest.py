@@ -12,10 +12,19 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from form_stress import write_stress_corpus
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
-from served_sites import CHROMIUM_ARGS, HOSTILE_SOPS, REAL_SOPS, build_site, serve
+from served_sites import (
+    CHROMIUM_ARGS,
+    HOSTILE_SOPS,
+    REAL_SOPS,
+    REPO,
+    build_configured_site,
+    build_site,
+    serve,
+)
 
-from sopgen.corpus import check_corpus
+from sopgen.corpus import check_corpus, find_sop_files, sop_id
 from sopgen.model import Sop
 
 
@@ -45,6 +54,27 @@ def site_url(real_site_dir: Path) -> str:
 def hostile_site_url(hostile_site_dir: Path) -> str:
     """Base URL (ending in /) of the site built from the hostile fixture corpus."""
     return serve(hostile_site_dir)
+
+
+@pytest.fixture(scope="session")
+def full_site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The project's own site (``sops/`` and the guide pages of ``docs/``) with Material's
+    ``navigation.instant`` on: base URL ending in /."""
+    site = tmp_path_factory.mktemp("full") / "site"
+    site.mkdir()
+    url = serve(site)  # the port must be known first: instant navigation needs site_url
+    build_configured_site(
+        REAL_SOPS, site, docs_dir=REPO / "docs", features=("navigation.instant",), site_url=url
+    )
+    return url
+
+
+@pytest.fixture(scope="session")
+def stress_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
+    """The generated stress corpus (`stress_sops`) built and served: base URL and SOP ids."""
+    folder = write_stress_corpus(tmp_path_factory.mktemp("stress") / "sops")
+    site = build_site(folder, tmp_path_factory.mktemp("stress-site"))
+    return serve(site), [sop_id(f, folder) for f in find_sop_files([folder])]
 
 
 @pytest.fixture(scope="session")

@@ -41,3 +41,30 @@ def serve(site_dir: Path) -> str:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def build_configured_site(
+    sops_dir: Path,
+    site_dir: Path,
+    *,
+    docs_dir: Path | None = None,
+    features: tuple[str, ...] = (),
+    plugins: tuple[str, ...] = (),
+    site_url: str | None = None,
+) -> Path:
+    """Build the site of a SOP folder (and hand-written pages of ``docs_dir``) with extra
+    Material features (``navigation.instant`` needs ``site_url``) through MkDocs' own API."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from sopgen.site_config import THEME, default_config, write_config
+
+    work = site_dir.parent / f"{site_dir.name}-project"
+    docs = docs_dir or work / "docs"
+    docs.mkdir(parents=True, exist_ok=True)
+    config = default_config(sops_dir, docs, site_dir=site_dir, cache_dir=work / "cache")
+    config["theme"] = {**THEME, "features": [*THEME["features"], *features]}
+    config["plugins"] = [*config["plugins"][:-1], *plugins, config["plugins"][-1]]
+    if site_url is not None:
+        config["site_url"] = site_url
+    build(load_config(config_file=str(write_config(config, work))))
+    return site_dir

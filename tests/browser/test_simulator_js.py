@@ -20,6 +20,7 @@ from playwright.sync_api import Page
 from sopgen.calendar.file import calendar_for_corpus
 from sopgen.model import Scenario, Sop
 from sopgen.render.simulation_section import waktu_lokal
+from sopgen.render.simulation_words import shown_end
 from sopgen.render.simulator_data import simulator_data
 from sopgen.simulate.walk import iso_time, run_scenario
 
@@ -50,6 +51,9 @@ def comparable(answer: dict[str, Any]) -> dict[str, Any]:
     return {
         "selesai": answer.get("selesai"),
         "tenggat": answer.get("tenggat"),
+        "selesai_tampil": answer.get("selesai_tampil"),
+        "tenggat_tampil": answer.get("tenggat_tampil"),
+        "tutup": answer.get("tutup"),
         "memenuhi": answer.get("memenuhi"),
         "langkah": [{k: s[k] for k in AGREEING_KEYS} for s in answer.get("langkah", [])],
     }
@@ -80,6 +84,11 @@ def test_javascript_agrees_with_python_on_every_vector(
     assert {c["expected"]["selesai"][-6:] for c in cases} == {"+07:00", "+08:00", "+09:00"}
     assert {c["expected"]["memenuhi"] for c in cases} == {True, False}
     assert sum(1 for g in groups if "/" in g.name) >= 3
+    # the end-of-day convention is exercised (a completion shown at the previous closing) and
+    # so are named closed days
+    assert any(c["expected"]["selesai_tampil"] != c["expected"]["selesai"] for c in cases)
+    assert any(c["expected"]["selesai_tampil"] == c["expected"]["selesai"] for c in cases)
+    assert any("Idul Fitri" in day for c in cases for day in c["expected"]["tutup"])
 
 
 def test_bad_input_gives_an_indonesian_message(page: Page, groups: list[VectorGroup]) -> None:
@@ -87,8 +96,9 @@ def test_bad_input_gives_an_indonesian_message(page: Page, groups: list[VectorGr
     data = groups[0].data
     for masuk in ("2026-02-30T10:00", "", "besok pagi", "2026-11-23T25:00", "0050-01-01T10:00"):
         answer = page.evaluate(RUN_ALL, [data, [{"masuk": masuk}]])[0]
+        noun = data["sebutan"]
         assert answer == {
-            "galat": "Tanggal dan jam aduan masuk tidak valid: isi seperti 2026-11-20 09:30."
+            "galat": f"Tanggal dan jam {noun} masuk tidak valid: isi seperti 2026-11-20 09:30."
         }
 
 
@@ -103,8 +113,8 @@ def test_an_endless_loop_is_cut_off(page: Page, groups: list[VectorGroup]) -> No
 
 def open_sop(page: Page, site_url: str, sop: Sop) -> dict[str, Any]:
     page.goto(f"{site_url}sop/{sop.id}/")
-    blob = page.locator("script[type='application/json'][id$='-interaktif-data']")
-    return json.loads(blob.text_content() or "null")
+    blob = page.locator("template[data-sopgen-data][id$='-interaktif-data']")
+    return json.loads(blob.evaluate("t => t.content.textContent") or "null")
 
 
 def test_built_pages_carry_the_corpus_data_and_agree(
@@ -136,18 +146,27 @@ def test_the_form_shows_pythons_completion(
     assert first is not None
     expected = python(first, True)
     assert done.get_attribute("data-iso") == iso_time(expected)
-    assert done.text_content() == waktu_lokal(expected, calendar.zone_label)
+    shown = shown_end(calendar, expected, calendar.aware(first))
+    assert done.text_content() == waktu_lokal(shown, calendar.zone_label)
 
     masuk = dt.datetime(2026, 12, 23, 15, 45)
     form.locator("input[type='datetime-local']").fill(masuk.strftime("%Y-%m-%dT%H:%M"))
     expected = python(masuk, True)
     assert done.get_attribute("data-iso") == iso_time(expected)
     assert form.locator("tbody tr").count() == len(sop.langkah)
+    # the interactive case has its own Gantt chart (a bar per visit) and names the closed days
+    # it crossed: 23 Dec 2026 15.45 runs over cuti bersama Natal and Natal
+    gantt = form.locator(".sopgen-sim-gantt")
+    assert gantt.is_visible()
+    assert gantt.locator("rect.sopgen-gantt-bar").count() == len(sop.langkah)
+    closed = form.locator(".sopgen-tutup").text_content() or ""
+    assert "Natal" in closed and "Sabtu/Minggu" in closed, closed
 
     form.locator("fieldset[data-key='telaah'] input[value='tidak']").check()
     expected = python(masuk, False)
     assert done.get_attribute("data-iso") == iso_time(expected)
-    assert done.text_content() == waktu_lokal(expected, calendar.zone_label)
+    shown = shown_end(calendar, expected, calendar.aware(masuk))
+    assert done.text_content() == waktu_lokal(shown, calendar.zone_label)
     assert form.locator("tbody tr").count() == 2
     verdict = form.locator(".sopgen-verdict")
     assert verdict.get_attribute("data-memenuhi") == "ya"

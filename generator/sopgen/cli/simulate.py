@@ -126,10 +126,10 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def run_simulate(args: argparse.Namespace) -> int:
     from ..corpus import check_paths, corpus_root
+    from ..render.simulation_text import monte_carlo_text, routes_text, scenario_text
     from ..reporters import render_text
     from ..simulate.montecarlo import monte_carlo
     from ..simulate.routes import summarize_routes
-    from ..simulate.text import monte_carlo_text, routes_text, scenario_text
     from ..simulate.walk import run_scenario, to_json
 
     lang: str = args.lang
@@ -188,9 +188,9 @@ def run_simulate(args: argparse.Namespace) -> int:
 def run_check(args: argparse.Namespace) -> int:
     from ..calendar.file import CALENDAR_FILE
     from ..corpus import check_paths, corpus_root
+    from ..render.simulation_text import diagnostic_lines, longest_route_line, scenario_line
     from ..reporters import render_text
     from ..simulate.routes import summarize_routes
-    from ..simulate.text import diagnostic_lines, longest_route_line, scenario_line
     from ..simulate.walk import run_all
 
     lang: str = args.lang

@@ -24,6 +24,8 @@ from .dates import tanggal
 from .environment import html_block, template_environment
 from .escaping import shorten
 from .gantt import BULAN_SINGKAT, HARI, HARI_SINGKAT, gantt_svg
+from .montecarlo_chart import MonteCarloView, monte_carlo_view
+from .simulation_words import case_noun, closed_days, office_hours_text, shown_end, waktu_note
 from .simulator_data import KEGIATAN_LIMIT, simulator_data, simulator_data_script
 
 SECTION_TEMPLATE = "simulation.html.j2"
@@ -79,6 +81,7 @@ class ScenarioView:
     margin: str | None
     problems: tuple[str, ...]  # Indonesian messages of the walk's diagnostics
     gantt: Markup
+    tutup: tuple[str, ...] = ()  # the closed days the walk crossed, named
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,10 +111,18 @@ class SimulatorForm:
     masuk: str  # datetime-local value
     data_script: Markup
     zone_label: str
+    sebutan: str = "permohonan"
 
 
 def _moment(t: dt.datetime, calendar: OfficeCalendar) -> Moment:
     local = calendar.aware(t)
+    return Moment(iso_time(t), waktu_lokal(local, calendar.zone_label), waktu_singkat(local))
+
+
+def _end_moment(t: dt.datetime, start: dt.datetime, calendar: OfficeCalendar) -> Moment:
+    """A completion: the machine value is the computed instant; the words follow the
+    end-of-day convention (`simulation_words.shown_end`)."""
+    local = calendar.aware(shown_end(calendar, t, start))
     return Moment(iso_time(t), waktu_lokal(local, calendar.zone_label), waktu_singkat(local))
 
 
@@ -127,8 +138,11 @@ def scenario_view(
             kegiatan=labels[visit.step],
             pelaksana=", ".join(actor_names.get(a, a) for a in visit.pelaksana),
             mulai=_moment(visit.mulai, calendar),
-            selesai=_moment(visit.selesai, calendar),
-            waktu=visit.waktu.text if visit.waktu is not None else "—",
+            selesai=_end_moment(visit.selesai, visit.mulai, calendar),
+            waktu=waktu_note(visit.waktu.text, calendar.resolve_kind(visit.waktu.kind),
+                             visit.waktu.maximum, calendar)
+            if visit.waktu is not None
+            else "—",
             kunjungan=visit.kunjungan,
         )
         for visit in result.visits
@@ -145,8 +159,10 @@ def scenario_view(
         masuk=_moment(result.masuk, calendar),
         target=result.target.text if result.target != target_of(sop) else None,
         rows=rows,
-        selesai=_moment(result.selesai, calendar),
-        tenggat=_moment(result.tenggat, calendar) if result.tenggat is not None else None,
+        selesai=_end_moment(result.selesai, result.masuk, calendar),
+        tenggat=_end_moment(result.tenggat, result.masuk, calendar)
+        if result.tenggat is not None
+        else None,
         memenuhi=result.memenuhi_target,
         margin=margin,
         problems=tuple(d.message_in("id") for d in result.diagnostics),
@@ -157,6 +173,7 @@ def scenario_view(
             step_labels=labels,
             actor_names=actor_names,
         ),
+        tutup=tuple(closed_days(calendar, result.masuk, result.selesai)),
     )
 
 
@@ -166,7 +183,7 @@ def routes_view(sop: Sop, summary: RoutesSummary, calendar: OfficeCalendar) -> R
     def route(r: Route) -> RouteView:
         return RouteView(
             steps=" → ".join(str(numbers[key]) for key in r.steps),
-            selesai=_moment(r.selesai, calendar),
+            selesai=_end_moment(r.selesai, summary.mulai, calendar),
             total=format_working_time(r.working_seconds, calendar.workday_seconds),
         )
 
@@ -178,13 +195,21 @@ def routes_view(sop: Sop, summary: RoutesSummary, calendar: OfficeCalendar) -> R
         shortest=route(summary.shortest) if summary.shortest is not None else None,
         longest=route(summary.longest) if summary.longest is not None else None,
         target=summary.target.text if summary.target is not None else None,
-        tenggat=_moment(summary.tenggat, calendar) if summary.tenggat is not None else None,
+        tenggat=_end_moment(summary.tenggat, summary.mulai, calendar)
+        if summary.tenggat is not None
+        else None,
         memenuhi=summary.longest_meets_target,
         margin=format_margin(summary.margin_seconds, calendar.workday_seconds)
         if summary.margin_seconds is not None
         else None,
         table=tuple(route(r) for r in summary.routes) if few else (),
     )
+
+
+def _montecarlo(sop: Sop, calendar: OfficeCalendar, id_prefix: str) -> MonteCarloView | None:
+    if not sop.langkah:
+        return None
+    return monte_carlo_view(sop, calendar, id_prefix=f"{id_prefix}-montecarlo-grafik")
 
 
 def render_simulation_section(
@@ -217,6 +242,7 @@ def render_simulation_section(
         masuk=data["masuk_awal"],
         data_script=simulator_data_script(data, f"{form_prefix}-data"),
         zone_label=calendar.zone_label,
+        sebutan=case_noun(sop),
     )
     target = target_of(sop)
     template = template_environment(template_dir).get_template(SECTION_TEMPLATE)
@@ -227,5 +253,8 @@ def render_simulation_section(
         scenarios=scenarios,
         form=form,
         routes=routes_view(sop, routes, calendar),
+        sebutan=case_noun(sop),
+        jam_kerja=office_hours_text(calendar),
+        montecarlo=_montecarlo(sop, calendar, id_prefix),
     )
     return html_block(html)

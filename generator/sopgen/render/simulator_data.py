@@ -18,6 +18,7 @@ from ..duration import Duration
 from ..model import Sop, Step
 from ..simulate.walk import reference_start, target_of
 from .escaping import script_json, shorten
+from .simulation_words import case_noun
 
 MAX_VISITS = 50
 """Visits after which the browser stops a walk that keeps looping (the user picks the branches,
@@ -75,6 +76,7 @@ def simulator_data(
     start = arrival if arrival is not None else reference_start(sop)
     return {
         "sop": sop.id,
+        "sebutan": case_noun(sop),
         "masuk_awal": start.strftime("%Y-%m-%dT%H:%M"),
         "target": duration_data(target_of(sop)),
         "maks_kunjungan": MAX_VISITS,
@@ -84,7 +86,13 @@ def simulator_data(
 
 
 def simulator_data_script(data: dict[str, Any], element_id: str) -> Markup:
-    """The ``<script type="application/json">`` element carrying the data, escaped for HTML."""
-    return Markup('<script type="application/json" id="{}">{}</script>').format(
+    """The ``<template data-sopgen-data>`` element carrying the data as JSON text.
+
+    Not a ``<script type="application/json">``: Material's instant navigation re-creates every
+    inline script of the new page without its ``type``, so the browser would run the JSON as
+    JavaScript. A template's text is inert and survives. The JSON holds no ``<``, ``>`` or ``&``
+    (`script_json`), so no markup can start inside it.
+    """
+    return Markup('<template id="{}" data-sopgen-data>{}</template>').format(
         element_id, script_json(data)
     )

@@ -42,6 +42,7 @@ class MonteCarloResult:
     target: Duration | None
     share_meeting_target: float | None  # of completed cases; None without a target
     workday_seconds: float  # the calendar's working day, to print the figures
+    samples: tuple[float, ...] = ()  # every completed case's working time, ascending (charts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +111,7 @@ def monte_carlo(sop: Sop, calendar: OfficeCalendar, n: int, seed: int) -> MonteC
         target=target,
         share_meeting_target=met / done if target is not None and done else None,
         workday_seconds=calendar.workday_seconds,
+        samples=tuple(times),
     )
 
 

@@ -33,6 +33,9 @@ DIAGRAM_SLOT = "<!--sopgen:diagram-alir-->"
 SIMULATION_SLOT = "<!--sopgen:simulasi-->"
 BLOCK_SLOT = "<!--sopgen:blok-{}-->"
 LOGO_FOLDER = "assets/sopgen/logo"
+SEARCH_BOOST = 4
+"""Material's search weight of an SOP page: a search for an SOP's number or name ranks the SOP
+itself above the guides and lists that mention it."""
 LIFT_FROM = 1000  # characters: smaller raw HTML blocks cost Markdown next to nothing
 
 
@@ -95,7 +98,7 @@ class SitePages:
             template_dir=self.template_dir,
         )
         markdown, blocks = lift_html_blocks(render_sop_page(sop, context))
-        markdown = front_matter(sop.identitas.nama, wide=True) + markdown
+        markdown = front_matter(sop.identitas.nama, wide=True, boost=SEARCH_BOOST) + markdown
         return SopPage(sop, markdown, blocks, diagram, diagnostics)
 
     def fill_content(self, page: SopPage, html: str) -> str:
@@ -161,7 +164,7 @@ def lift_html_blocks(markdown: str) -> tuple[str, tuple[str, ...]]:
     return "\n\n".join(parts), tuple(blocks)
 
 
-def front_matter(title: str, *, wide: bool = False) -> str:
+def front_matter(title: str, *, wide: bool = False, boost: float | None = None) -> str:
     """YAML front matter giving the page its title, HTML-escaped.
 
     Material prints ``page.meta.title`` unescaped in ``<title>`` and the header; without it,
@@ -173,7 +176,8 @@ def front_matter(title: str, *, wide: bool = False) -> str:
     """
     safe = escape(" ".join(title.split()), quote=False)
     hide = "hide:\n  - toc\n" if wide else ""
-    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n{hide}---\n\n"
+    search = f"search:\n  boost: {boost}\n" if boost is not None else ""
+    return f"---\ntitle: {json.dumps(safe, ensure_ascii=False)}\n{hide}{search}---\n\n"
 
 
 def error_page(title: str, report: str) -> str:

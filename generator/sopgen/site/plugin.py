@@ -11,6 +11,7 @@ problems, and the next save that fixes them rebuilds the page.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 from dataclasses import dataclass
@@ -37,8 +38,9 @@ from ..render.assets import asset_files
 from ..reporters import render_text
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
-from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
+from .index import INDEX_URI, SOP_FOLDER, home_page, page_uri
 from .key_reference import key_reference_page
+from .lists import list_pages, nav_section
 from .output import (
     BUILD_LOCKED,
     OUTPUT_IN_CORPUS,
@@ -57,10 +59,10 @@ from .pages import (
     diagram_problems,
     error_page,
     errors_banner,
-    front_matter,
     logo_uri,
 )
 from .safety import collisions, date_meta, missing_folders
+from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
 
@@ -148,6 +150,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 raise PluginError(plain_text(OUTPUT_IN_CORPUS.at(
                     "", role_id=role_id, role_en=role_en, folder=str(folder),
                     sops=str(self._paths.sops_dir))))
+        apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
                 config.extra_css.append(site_path)
@@ -255,7 +258,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             key=lambda sop: sop.id,
         )
         self._published = {sop.id for sop in self._sops}
-        self._refuse_collisions(files, config)
+        banner = errors_banner(report) if has_errors else ""
+        lists = list_pages(
+            self._sops,
+            lambda here, there: _relative(there, here, config.use_directory_urls),
+            title=self.config.nav_title,
+            today=dt.date.today(),
+            workday_seconds=calendar.workday_seconds,
+            banner=banner,
+        )
+        self._refuse_collisions(files, config, lists)
         self._pages = SitePages(
             calendar=calendar,
             cache_dir=self._paths.cache_dir,
@@ -266,14 +278,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if has_errors:
             # Only while serving: show each broken file's problems where its page would be.
             self._add_error_pages(files, config, broken)
-        banner = errors_banner(report) if has_errors else ""
-        index = index_page(
-            self._sops,
-            self._linker(INDEX_URI, config),
-            title=self.config.nav_title,
-            workday_seconds=calendar.workday_seconds,
-        )
-        _generated(files, config, INDEX_URI, front_matter(self.config.nav_title) + banner + index)
+        for uri, markdown in lists.items():
+            _generated(files, config, uri, markdown)
         self._add_support_files(files, config)
         if config.nav is None:
             config.nav = self._default_nav(files)
@@ -282,7 +288,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             config.nav = _replace_index(config.nav, section)
         return files
 
-    def _refuse_collisions(self, files: Files, config: MkDocsConfig) -> None:
+    def _refuse_collisions(
+        self, files: Files, config: MkDocsConfig, lists: dict[str, str]
+    ) -> None:
         """A generated page never silently replaces a file the user wrote."""
         root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
         user = {
@@ -291,6 +299,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             if f.abs_src_path and getattr(f, "generated_by", None) is None
         }
         generated = {INDEX_URI: "index", KEYS_URI: "keys", SCHEMA_URI: "schema"}
+        generated.update({uri: "index" for uri in lists})  # every list page, per body and unit
         for sop in self._sops:
             generated[page_uri(sop)] = "sop"
             generated[f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"] = "source"
@@ -480,6 +489,11 @@ def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
             return {title: next(iter(section.values()))}
         return {key: _replace_index(value, section) for key, value in nav.items()}
     return nav
+
+
+def _relative(to_uri: str, from_uri: str, use_directory_urls: bool) -> str:
+    urls = (_url_of(uri, use_directory_urls) for uri in (to_uri, from_uri))
+    return get_relative_url(*urls)
 
 
 def _url_of(uri: str, use_directory_urls: bool) -> str:

@@ -12,9 +12,10 @@ from ..calendar.office import OfficeCalendar
 from ..calendar.working_time import format_instant, format_margin, format_working_time
 from ..diagnostics import Diagnostic
 from ..model import Sop
-from .montecarlo import MonteCarloResult
-from .routes import Route, RoutesSummary
-from .walk import ScenarioResult
+from ..simulate.montecarlo import MonteCarloResult
+from ..simulate.routes import Route, RoutesSummary
+from ..simulate.walk import ScenarioResult
+from .simulation_words import closed_days, shown_end
 
 OK_MARK = "✓"
 FAIL_MARK = "✗"
@@ -28,6 +29,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "arrival": "Masuk",
         "columns": "No|Langkah|Pelaksana|Mulai|Selesai|Kunjungan|Waktu",
         "no_waktu": "(tidak ada)",
+        "closed": "Hari tutup dilewati",
         "done": "Selesai",
         "deadline": "Tenggat",
         "verdict": "Hasil",
@@ -56,6 +58,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "arrival": "Arrival",
         "columns": "No|Step|Actors|Start|End|Visit|Duration",
         "no_waktu": "(none)",
+        "closed": "Closed days crossed",
         "done": "Completed",
         "deadline": "Deadline",
         "verdict": "Result",
@@ -102,7 +105,9 @@ def scenario_text(
                 _shorten(" ".join(step.kegiatan), KEGIATAN_WIDTH),
                 _shorten(actors, PELAKSANA_WIDTH),
                 format_instant(visit.mulai, lang=lang),
-                format_instant(visit.selesai, lang=lang),
+                # the end-of-day convention, as on the page: an end at an opening reads as the
+                # previous working day's closing
+                format_instant(shown_end(calendar, visit.selesai, visit.mulai), lang=lang),
                 str(visit.kunjungan),
                 visit.waktu.text if visit.waktu is not None else text["no_waktu"],
             ]
@@ -111,13 +116,18 @@ def scenario_text(
         f"{text['scenario']}: {result.nama}",
         f"{text['arrival']}: {format_instant(result.masuk, zone, lang)}",
         *_table(rows),
-        f"{text['done']}: {format_instant(result.selesai, zone, lang)}",
+        f"{text['done']}: "
+        f"{format_instant(shown_end(calendar, result.selesai, result.masuk), zone, lang)}",
     ]
     if result.tenggat is not None and result.target is not None:
+        deadline = shown_end(calendar, result.tenggat, result.masuk)
         lines.append(
-            f"{text['deadline']}: {format_instant(result.tenggat, zone, lang)} "
+            f"{text['deadline']}: {format_instant(deadline, zone, lang)} "
             f"({text['target']} {result.target.text})"
         )
+    crossed = closed_days(calendar, calendar.aware(result.masuk), result.selesai)
+    if crossed:
+        lines.append(f"{text['closed']}: {'; '.join(crossed)}")
     lines.append(f"{text['verdict']}: {verdict(result, calendar, lang)}")
     lines.extend(diagnostic_lines(result.diagnostics, lang))
     return "\n".join(lines)
