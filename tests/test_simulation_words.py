@@ -6,9 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sopgen.office_calendar import OfficeCalendar
-
 from sop_factory import make_sop
+from sopgen.calendar.office import OfficeCalendar
 from sopgen.duration import Kind
 from sopgen.model import Simulation
 from sopgen.render.montecarlo_chart import monte_carlo_view
@@ -98,10 +97,9 @@ def test_monte_carlo_chart_marks_percentiles_and_the_standard() -> None:
 
 
 def test_the_terminal_text_follows_the_same_conventions() -> None:
-    from sopgen.simulation import run_scenario
-    from sopgen.simulation_text import scenario_text
-
     from sopgen.model import Scenario
+    from sopgen.render.simulation_text import scenario_text
+    from sopgen.simulate.walk import run_scenario
 
     sop = make_sop([{"pelaksana": "a", "waktu": "1 hari kerja"}])
     sop = dataclasses.replace(sop, simulasi=Simulation(sop.langkah[0].waktu))

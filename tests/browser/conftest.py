@@ -71,7 +71,7 @@ def full_site_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def stress_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, list[str]]:
-    """The generated stress corpus (`stress_sops`) built and served: base URL and SOP ids."""
+    """The generated stress corpus (`form_stress`) built and served: base URL and SOP ids."""
     folder = write_stress_corpus(tmp_path_factory.mktemp("stress") / "sops")
     site = build_site(folder, tmp_path_factory.mktemp("stress-site"))
     return serve(site), [sop_id(f, folder) for f in find_sop_files([folder])]

@@ -56,7 +56,8 @@ def build_configured_site(
     Material features (``navigation.instant`` needs ``site_url``) through MkDocs' own API."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from sopgen.site_config import THEME, default_config, write_config
+
+    from sopgen.site.config import THEME, default_config, write_config
 
     work = site_dir.parent / f"{site_dir.name}-project"
     docs = docs_dir or work / "docs"

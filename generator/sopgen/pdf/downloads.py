@@ -16,12 +16,12 @@ from html import escape
 from pathlib import Path
 
 from ..model import Sop
+from ..render.templates import PDF_SLOT
 from .browser import PrintUnavailable, chromium_page, served
 from .printer import DEFAULT_PAPER, print_sop
 
 __all__ = ["PDF_SLOT", "PrintUnavailable", "add_pdf_downloads", "pdf_file_name"]
 
-PDF_SLOT = "<!--sopgen:pdf-->"
 CACHE_VERSION = "1"
 _ASSET_SUFFIXES = (".css", ".js")
 

@@ -15,3 +15,7 @@ def template_search_path(override: Path | None = None) -> list[Path]:
     """Folders searched for a template, a body's own folder first."""
     folders = [override] if override is not None else []
     return [*folders, default_template_dir()]
+
+
+PDF_SLOT = "<!--sopgen:pdf-->"
+"""Where `sop_print_tools.html.j2` leaves room for the PDF download link (plugin option `pdf`)."""

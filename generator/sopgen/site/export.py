@@ -16,6 +16,7 @@ Zensical resolves from the source file like a Markdown link, or final URLs relat
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import posixpath
 import shutil
@@ -32,9 +33,11 @@ from ..model import Sop
 from ..render.assets import asset_files
 from ..render.environment import html_block
 from ..render.simulation_section import render_simulation_section
+from ..render.templates import PDF_SLOT
 from .git_dates import last_change_dates
-from .index import INDEX_URI, SOP_FOLDER, index_page, nav_section, page_uri
+from .index import SOP_FOLDER, page_uri
 from .key_reference import key_reference_page
+from .lists import list_pages, nav_section
 from .pages import (
     BLOCK_SLOT,
     DIAGRAM_SLOT,
@@ -149,14 +152,14 @@ def export_docs(
         )
         markdown = markdown.replace(DIAGRAM_SLOT, str(html_block(page.diagram_svg)), 1)
         markdown = markdown.replace(SIMULATION_SLOT, str(html_block(str(simulation))), 1)
+        markdown = markdown.replace(PDF_SLOT, "", 1)  # no PDF downloads in an export
         out[uri] = _marked(markdown) + _asset_tags(template_dir, lambda p, u=uri: href(p, u))
-    index = index_page(
-        sops, lambda sop: href(page_uri(sop), INDEX_URI),
-        title="Daftar SOP", workday_seconds=calendar.workday_seconds,
+    lists = list_pages(
+        sops, lambda here, there: href(there, here), title="Daftar SOP",
+        today=dt.date.today(), workday_seconds=calendar.workday_seconds,
     )
-    out[INDEX_URI] = _marked("---\ntitle: Daftar SOP\n---\n\n" + index) + _asset_tags(
-        template_dir, lambda p: href(p, INDEX_URI)
-    )
+    for uri, markdown in lists.items():
+        out[uri] = _marked(markdown) + _asset_tags(template_dir, lambda p, u=uri: href(p, u))
     out[SCHEMA_URI] = SCHEMA_FILE
     schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     out[KEYS_URI] = _marked(
