@@ -232,7 +232,8 @@
         group(gutters, t.lane + ":" + route.entry).first.push(route.entryGutter.usage);
       }
     });
-    var missing = { strips: new Map(), gutters: new Map() };
+    var missing = { strips: new Map(), gutters: new Map(), spare: new Map() };
+    var counts = new Map();
     strips.forEach(function (users, index) {
       var s = strip(layout.rows, index);
       // Arrivals that end further out from the top centre run nearer the target: they then
@@ -247,10 +248,22 @@
       var parts = key.split(":");
       var g = gutter(layout.lanes[Number(parts[0])], parts[1]);
       users.first.sort(function (a, b) { return a.lo - b.lo || b.hi - a.hi; });
-      var step = tracksStep(g.right - g.left, colour(users.first, 0), missing.gutters, key);
+      var count = colour(users.first, 0);
+      counts.set(key, count);
+      var step = tracksStep(g.right - g.left, count, missing.gutters, key);
       users.first.forEach(function (usage) {
         usage.x = parts[1] === "west" ? g.left + (usage.track + 1) * step
           : g.right - (usage.track + 1) * step;
+      });
+    });
+    // What each gutter holds beyond its own tracks: swimlane.js moves a lane's symbols into
+    // that room before it widens the lane (a wider lane can push the table past its box).
+    layout.lanes.forEach(function (lane, index) {
+      ["west", "east"].forEach(function (side) {
+        var g = gutter(lane, side);
+        var key = index + ":" + side;
+        var need = ((counts.get(key) || 0) + 1) * GAP;
+        missing.spare.set(key, Math.max(0, Math.floor(g.right - g.left - need)));
       });
     });
     return missing;

@@ -111,10 +111,15 @@
   function newRoom(layout) {
     return { rows: layout.rows.map(function () { return { top: 0, bottom: 0 }; }),
              lanes: layout.lanes.map(function () { return { west: 0, east: 0 }; }),
-             base: null };
+             labels: new Map(), base: null };
   }
 
-  function addRoom(room, missing, failed) {
+  // Room for what is missing. A lane's gutters are shifted before the lane is widened: a gutter
+  // short of room first takes what the other side of its lane holds spare (the symbols move
+  // over and the lane keeps its width), since the compact form fits a laptop screen by a few px
+  // only. A label with no free spot gets a taller row; its lane is widened too unless that
+  // would push a table that fits its box past it (then only on the label's next failure).
+  function addRoom(room, missing, failed, slack) {
     var grown = false;
     function grow(holder, side, px) {
       var before = holder[side];
@@ -132,13 +137,29 @@
     });
     missing.gutters.forEach(function (px, key) {
       var parts = key.split(":");
-      grow(room.lanes[Number(parts[0])], parts[1], px);
+      var lane = room.lanes[Number(parts[0])];
+      var other = parts[1] === "west" ? "east" : "west";
+      var want = Math.ceil(px) + 1;
+      var shift = Math.min(want, (missing.spare && missing.spare.get(parts[0] + ":" + other)) || 0);
+      if (shift > 0) {
+        lane[parts[1]] += shift;
+        lane[other] -= shift;
+        grown = true;
+      }
+      if (want > shift) {
+        grow(lane, parts[1], want - shift - 1);
+      }
     });
+    var widen = failed.length * 2 * LABEL_ROOM;
     failed.forEach(function (symbol) {
+      var tries = (room.labels.get(symbol.key) || 0) + 1;
+      room.labels.set(symbol.key, tries);
       grow(room.rows[symbol.row], "bottom", LABEL_ROOM);
       grow(room.rows[symbol.row], "top", LABEL_ROOM / 2);
-      grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
-      grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
+      if (slack < 0 || slack >= widen || tries > 1) {
+        grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
+        grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
+      }
     });
     return grown;
   }
@@ -160,11 +181,25 @@
         var lane = room.lanes[l] || { west: 0, east: 0 };
         cell.style.paddingTop = base[0] + room.rows[r].top + "px";
         cell.style.paddingBottom = base[1] + room.rows[r].bottom + "px";
-        cell.style.paddingLeft = base[2] + lane.west + "px";
-        cell.style.paddingRight = base[3] + lane.east + "px";
+        // A shifted lane gives up padding on one side; CSS ignores a negative one.
+        cell.style.paddingLeft = Math.max(0, base[2] + lane.west) + "px";
+        cell.style.paddingRight = Math.max(0, base[3] + lane.east) + "px";
         cell.setAttribute(ROOM, "");
       });
     });
+  }
+
+  // px the table's scroll box has beside the table at its narrowest (negative: it scrolls).
+  function slackOf(table) {
+    var box = table.closest(".sopgen-scroll");
+    if (!box) {
+      return Infinity;
+    }
+    var width = table.style.width;
+    table.style.width = "min-content";
+    var narrowest = table.offsetWidth;
+    table.style.width = width;
+    return box.clientWidth - narrowest;
   }
 
   function draw(flow) {
@@ -195,7 +230,7 @@
       room = room || newRoom(layout);
       var routes = route(svg, layout, routing);
       var missing = routing.assignTracks(layout, routes);
-      if (!last && addRoom(room, missing, [])) {
+      if (!last && addRoom(room, missing, [], 0)) {
         applyRoom(layout, room);
         continue;
       }
@@ -212,7 +247,7 @@
       var hops = parts.drawHops(svg, routes, joins);
       var failed = parts.placeLabels(svg, layout, routes, joins, hops);
       if (!last && failed.length && addRoom(room, { strips: new Map(), gutters: new Map() },
-                                              failed)) {
+                                              failed, slackOf(table))) {
         applyRoom(layout, room);
         continue;
       }
