@@ -111,15 +111,15 @@
   function newRoom(layout) {
     return { rows: layout.rows.map(function () { return { top: 0, bottom: 0 }; }),
              lanes: layout.lanes.map(function () { return { west: 0, east: 0 }; }),
-             labels: new Map(), base: null };
+             base: null };
   }
 
   // Room for what is missing. A lane's gutters are shifted before the lane is widened: a gutter
   // short of room first takes what the other side of its lane holds spare (the symbols move
-  // over and the lane keeps its width), since the compact form fits a laptop screen by a few px
-  // only. A label with no free spot gets a taller row; its lane is widened too unless that
-  // would push a table that fits its box past it (then only on the label's next failure).
-  function addRoom(room, missing, failed, slack) {
+  // over and the lane keeps its width): the compact form fits a 1280 px laptop by a few px only,
+  // and a wider decision lane pushed the table past its box. A label with no free spot gets a
+  // taller row and a wider lane.
+  function addRoom(room, missing, failed) {
     var grown = false;
     function grow(holder, side, px) {
       var before = holder[side];
@@ -150,16 +150,11 @@
         grow(lane, parts[1], want - shift - 1);
       }
     });
-    var widen = failed.length * 2 * LABEL_ROOM;
     failed.forEach(function (symbol) {
-      var tries = (room.labels.get(symbol.key) || 0) + 1;
-      room.labels.set(symbol.key, tries);
       grow(room.rows[symbol.row], "bottom", LABEL_ROOM);
       grow(room.rows[symbol.row], "top", LABEL_ROOM / 2);
-      if (slack < 0 || slack >= widen || tries > 1) {
-        grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
-        grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
-      }
+      grow(room.lanes[symbol.lane], "west", LABEL_ROOM);
+      grow(room.lanes[symbol.lane], "east", LABEL_ROOM);
     });
     return grown;
   }
@@ -187,19 +182,6 @@
         cell.setAttribute(ROOM, "");
       });
     });
-  }
-
-  // px the table's scroll box has beside the table at its narrowest (negative: it scrolls).
-  function slackOf(table) {
-    var box = table.closest(".sopgen-scroll");
-    if (!box) {
-      return Infinity;
-    }
-    var width = table.style.width;
-    table.style.width = "min-content";
-    var narrowest = table.offsetWidth;
-    table.style.width = width;
-    return box.clientWidth - narrowest;
   }
 
   function draw(flow) {
@@ -230,7 +212,7 @@
       room = room || newRoom(layout);
       var routes = route(svg, layout, routing);
       var missing = routing.assignTracks(layout, routes);
-      if (!last && addRoom(room, missing, [], 0)) {
+      if (!last && addRoom(room, missing, [])) {
         applyRoom(layout, room);
         continue;
       }
@@ -247,7 +229,7 @@
       var hops = parts.drawHops(svg, routes, joins);
       var failed = parts.placeLabels(svg, layout, routes, joins, hops);
       if (!last && failed.length && addRoom(room, { strips: new Map(), gutters: new Map() },
-                                              failed, slackOf(table))) {
+                                              failed)) {
         applyRoom(layout, room);
         continue;
       }
