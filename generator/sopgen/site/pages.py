@@ -8,7 +8,6 @@ decides what they say.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 from collections.abc import Callable, Iterable
@@ -16,13 +15,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
-from ..calendar.office import OfficeCalendar
-from ..diagnostics import Diagnostic
 from ..model import Sop
-from ..render.diagram import GraphvizFailed, GraphvizNotFound, diagram_dot, inline_svg, render_svg
-from ..render.page import PageContext, render_sop_page
-from ..render.simulation_section import render_simulation_section
-from .config import GRAPHVIZ_FAILED, GRAPHVIZ_MISSING, GRAPHVIZ_PROGRAMS
 
 SIMULATION_ID_PREFIX = "sopgen-simulasi"
 # SOP text is always escaped, so it can never spell these comments.
@@ -34,15 +27,6 @@ LIFT_FROM = 1000  # characters: smaller raw HTML blocks cost Markdown next to no
 
 
 @dataclass(frozen=True)
-class SopPage:
-    sop: Sop
-    markdown: str  # with slots (HTML comments) in place of the large HTML fragments
-    blocks: tuple[str, ...]  # the raw HTML blocks lifted out of the Markdown, by BLOCK_SLOT
-    diagram_svg: str  # "" when Graphviz could not draw it
-    diagnostics: list[Diagnostic]
-
-
-@dataclass(frozen=True)
 class PageLinks:
     """How one SOP page reaches other places: final URLs, relative to that page."""
 
@@ -51,74 +35,6 @@ class PageLinks:
     source_url: str | None  # where the YAML file can be opened (the edit link), if known
     source_path: str  # the YAML file as the reader should see it, e.g. ``sops/a/b.yaml``
     logo_url: str | None = None  # the published logo image, if the SOP has one
-
-
-class SitePages:
-    """Renders the SOP pages of one build."""
-
-    def __init__(
-        self,
-        *,
-        calendar: OfficeCalendar,
-        cache_dir: Path,
-        template_dir: Path | None,
-        last_changes: dict[Path, dt.date],
-    ) -> None:
-        self.calendar = calendar
-        self.cache_dir = cache_dir
-        self.template_dir = template_dir
-        self.last_changes = last_changes
-
-    def sop_page(self, sop: Sop, links: PageLinks) -> SopPage:
-        """The page Markdown of one SOP, with slots for its large HTML fragments.
-
-        Nearly all of a page is raw HTML that Python-Markdown would parse tag by tag only to
-        pass it through unchanged. So the Markdown carries placeholder comments instead: the
-        raw blocks of the templates (the identity block, the procedure table) come back in
-        `fill_content`, before the search plugin indexes the page; the diagram and the
-        simulation section, which are SVG and add no searchable words, in `fill_output`.
-        """
-        diagnostics: list[Diagnostic] = []
-        diagram = ""
-        try:
-            svg = render_svg(diagram_dot(sop), self.cache_dir)
-            diagram = inline_svg(svg, "diagram-", sop.identitas.nama)
-        except GraphvizNotFound:
-            diagnostics.append(GRAPHVIZ_MISSING.at(str(sop.path), programs=GRAPHVIZ_PROGRAMS[0]))
-        except GraphvizFailed as failure:
-            diagnostics.append(GRAPHVIZ_FAILED.at(str(sop.path), detail=failure.stderr.strip()))
-        context = PageContext(
-            link_for=links.link_for,
-            title_for=links.title_for,
-            source_url=links.source_url,
-            source_path=links.source_path,
-            logo_url=links.logo_url,
-            last_change=self.last_changes.get(sop.path.resolve()),
-            simulation_html=SIMULATION_SLOT,
-            diagram_svg=DIAGRAM_SLOT if diagram else "",
-            template_dir=self.template_dir,
-        )
-        markdown, blocks = lift_html_blocks(render_sop_page(sop, context))
-        markdown = front_matter(sop.identitas.nama, wide=True) + markdown
-        return SopPage(sop, markdown, blocks, diagram, diagnostics)
-
-    def fill_content(self, page: SopPage, html: str) -> str:
-        """The page's HTML from Markdown with the lifted raw HTML blocks back in their slots."""
-        for number, block in enumerate(page.blocks):
-            html = html.replace(BLOCK_SLOT.format(number), block, 1)
-        return html
-
-    def fill_output(self, page: SopPage, html: str) -> str:
-        """The finished page with the diagram and the simulation section in their slots."""
-        simulation = render_simulation_section(
-            page.sop,
-            self.calendar,
-            # "simulasi" alone is the id MkDocs gives the page's "Simulasi" heading.
-            id_prefix=SIMULATION_ID_PREFIX,
-            template_dir=self.template_dir,
-        )
-        html = html.replace(DIAGRAM_SLOT, page.diagram_svg, 1)
-        return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
 def logo_uri(image: Path) -> str:

@@ -30,24 +30,19 @@ from mkdocs.utils import get_relative_url
 from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
 from ..calendar.office import OfficeCalendar
 from ..check.schema import SCHEMA_FILE
-from ..corpus import check_corpus
+from ..corpus import CALENDAR_NAMES, check_corpus
 from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.assets import asset_files
 from ..reporters import render_text
+from .builder import PROGRESS_EVERY, PageBuilder, Prepared
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
-from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, nav_section, page_uri
+from .index import INDEX_URI, SOP_FOLDER, home_page, index_page, page_uri
 from .key_reference import key_reference_page
-from .pages import (
-    PageLinks,
-    SitePages,
-    SopPage,
-    error_page,
-    errors_banner,
-    front_matter,
-    logo_uri,
-)
+from .nav import UNIT_FOLDER, Unit, nav_section, unit_of_page, units
+from .pages import PageLinks, error_page, errors_banner, front_matter, logo_uri
+from .render_parts import PageFacts, RenderSettings, page_facts
 
 log = get_plugin_logger(__name__)
 
@@ -79,8 +74,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
-        self._pages: SitePages | None = None
-        self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
+        self._pages: PageBuilder | None = None
+        self._pending: dict[str, Prepared] = {}  # src_uri -> page whose slots are still empty
+        self._units: list[Unit] = []
+        self._unit_of: dict[str, str] = {}  # SOP page URI -> its unit's index page URI
+        self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -127,13 +125,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             key=lambda sop: sop.id,
         )
         self._published = {sop.id for sop in self._sops}
-        self._pages = SitePages(
-            calendar=calendar,
-            cache_dir=self._paths.cache_dir,
-            template_dir=self._paths.template_dir,
-            last_changes=last_change_dates(self._paths.sops_dir),
+        self._pages = PageBuilder(
+            RenderSettings(calendar, self._paths.cache_dir, self._paths.template_dir),
+            calendar_file=self._calendar_file(),
+            log=log,
         )
+        self._units = units(self._sops)
+        self._unit_of = unit_of_page(self._units, {sop.id: page_uri(sop) for sop in self._sops})
         self._add_sop_pages(files, config)
+        self._add_unit_pages(files, config, calendar.workday_seconds)
         if has_errors:
             # Only while serving: show each broken file's problems where its page would be.
             self._add_error_pages(files, config, broken)
@@ -149,7 +149,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if config.nav is None:
             config.nav = self._default_nav(files)
         else:
-            section = {self.config.nav_title: nav_section(self._sops)}
+            section = {self.config.nav_title: nav_section(self._units)}
             config.nav = _replace_index(config.nav, section)
         return files
 
@@ -161,6 +161,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._pending.clear()
         render_errors: list[Diagnostic] = []
         logos: dict[Path, str] = {}  # image file -> its site path
+        last_changes = last_change_dates(self._paths.sops_dir)
+        facts: list[tuple[Sop, PageFacts]] = []
         for sop in self._sops:
             uri = page_uri(sop)
             # The YAML is published beside its page, so readers can download the source.
@@ -177,10 +179,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 source_path=_display_path(sop.path, self._paths.sops_dir),
                 logo_url=logo_url,
             )
-            sop_page = self._pages.sop_page(sop, links)
-            render_errors += sop_page.diagnostics
-            self._pending[uri] = sop_page
-            page = _generated(files, config, uri, sop_page.markdown)
+            facts.append((sop, page_facts(sop, links, last_changes.get(sop.path.resolve()))))
+        for sop, prepared in zip(self._sops, self._pages.prepare(facts), strict=True):
+            uri = page_uri(sop)
+            render_errors += prepared.diagnostics
+            self._pending[uri] = prepared
+            # Outside the nav: the nav lists bodies and units, each unit's page lists its SOPs.
+            page = _generated(files, config, uri, prepared.markdown, in_nav=False)
             # Material's edit button then opens the YAML file: MkDocs joins this path, relative
             # to the docs folder, to repo_url + edit_uri and resolves the "..".
             page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
@@ -194,6 +199,41 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             if not self._serving:
                 raise PluginError(report)
             log.error(report)
+
+    def _add_unit_pages(self, files: Files, config: MkDocsConfig, workday_seconds: float) -> None:
+        """One index page per work unit: the nav links to it, and it lists the unit's SOPs."""
+        for unit in self._units:
+            title = " ".join(unit.satuan_kerja.split())
+            page = index_page(unit.sops, self._linker(unit.uri, config), title=title,
+                              workday_seconds=workday_seconds)
+            page = page.replace("Situs ini memuat", "Satuan kerja ini memuat", 1)
+            _generated(files, config, unit.uri, front_matter(unit.satuan_kerja) + page)
+
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # A SOP page is not in the nav; it hangs under its body's section, so that section
+        # opens (showing the body's units) while the page is shown.
+        self._section_of.clear()
+        for sop_uri, unit_uri in self._unit_of.items():
+            unit_file = files.get_file_from_path(unit_uri)
+            if unit_file is not None and unit_file.page is not None:
+                self._section_of[sop_uri] = unit_file.page.parent
+        return nav
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        section = self._section_of.get(page.file.src_uri)
+        if section is not None and page.parent is None:
+            page.parent = section
+        return page
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._pages is None:
+            return
+        stats = self._pages.stats
+        log.info(
+            f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
+            f"{stats.rendered} dibuat ulang, {stats.from_cache} dari cache, "
+            f"{stats.diagrams_from_cache} diagram dari cache"
+        )
 
     def _add_error_pages(self, files: Files, config: MkDocsConfig, broken: list[Any]) -> None:
         assert self._paths is not None
@@ -232,7 +272,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is None or self._pages is None:
             return output
-        return self._pages.fill_output(pending, output)
+        output = self._pages.fill_output(pending, output)
+        written, total = self._pages.stats.pages_written, self._pages.stats.sops
+        if written % PROGRESS_EVERY == 0 and written < total:
+            log.info(f"{written}/{total} halaman SOP ditulis")
+        return output
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled or self._paths is None:
@@ -248,6 +292,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         assert self._paths is not None
         path = self._paths.calendar or self._paths.sops_dir / CALENDAR_FILE
         return int(path.is_file())
+
+    def _calendar_file(self) -> Path | None:
+        assert self._paths is not None
+        if self._paths.calendar is not None:
+            return self._paths.calendar
+        found = (self._paths.sops_dir / name for name in CALENDAR_NAMES)
+        return next((path for path in found if path.is_file()), None)
 
     def _calendar(self) -> tuple[OfficeCalendar, list[Diagnostic]]:
         assert self._paths is not None
@@ -290,21 +341,25 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             (
                 f
                 for f in files.documentation_pages()
-                if f.inclusion.is_in_nav() and not f.src_uri.startswith(f"{SOP_FOLDER}/")
+                if f.inclusion.is_in_nav()
+                and not f.src_uri.startswith((f"{SOP_FOLDER}/", f"{UNIT_FOLDER}/"))
             ),
             key=file_sort_key,
         )
         nav: list[Any] = nest_paths(f.src_uri for f in pages)
         position = 1 if nav and nav[0] == "index.md" else 0
-        nav.insert(position, {self.config.nav_title: nav_section(self._sops)})
+        nav.insert(position, {self.config.nav_title: nav_section(self._units)})
         return nav
 
 
-def _generated(files: Files, config: MkDocsConfig, uri: str, content: str) -> File:
+def _generated(
+    files: Files, config: MkDocsConfig, uri: str, content: str, *, in_nav: bool = True
+) -> File:
     existing = files.get_file_from_path(uri)
     if existing is not None:
         files.remove(existing)
-    file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
+    inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
+    file = File.generated(config, uri, content=content, inclusion=inclusion)
     files.append(file)
     return file
 
