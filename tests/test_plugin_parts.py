@@ -12,8 +12,9 @@ from typing import Any
 from sop_factory import make_sop
 from sopgen.check.schema import SCHEMA_FILE
 from sopgen.site import git_dates
-from sopgen.site.index import index_page, nav_section, page_uri, total_standard_time
+from sopgen.site.index import index_page, page_uri, total_standard_time
 from sopgen.site.key_reference import key_reference_page
+from sopgen.site.nav import nav_section, units
 from sopgen.site.pages import front_matter
 
 HOSTILE = '<script>alert("x")</script> & </title>'
@@ -158,22 +159,34 @@ def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:
     sops = [
         _sop("z/b", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="2"),
         _sop("z/a", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="10"),
-        _sop("y/c", instansi="Pemerintah Kabupaten Demak", satuan_kerja="Diskominfo", nama=HOSTILE),
+        _sop("y/c", instansi="Pemerintah Kabupaten Demak", satuan_kerja=HOSTILE),
     ]
-    nav = nav_section(sops)
+    found = units(sops)
+    nav = nav_section(found)
     assert nav[0] == "sop/index.md"
     assert [next(iter(group)) for group in nav[1:]] == [
         "Pemerintah Kabupaten Demak",
         "Pemerintah Kabupaten Tabanan",
     ]
-    tabanan = nav[2]["Pemerintah Kabupaten Tabanan"]
-    assert tabanan == [
-        {"Kecamatan": [{"Layanan Aduan Masyarakat": "sop/z/b.md"},
-                       {"Layanan Aduan Masyarakat": "sop/z/a.md"}]}
+    # units link to their index pages; the SOPs themselves are not in the nav
+    assert nav[2]["Pemerintah Kabupaten Tabanan"] == [
+        {"Kecamatan": "satuan-kerja/pemerintah-kabupaten-tabanan/kecamatan.md"}
     ]
-    demak_title = next(iter(nav[1]["Pemerintah Kabupaten Demak"][0]["Diskominfo"][0]))
+    assert "sop/z/b.md" not in json.dumps(nav)
+    demak_title = next(iter(nav[1]["Pemerintah Kabupaten Demak"][0]))
     assert "<script>" not in demak_title and "&lt;script&gt;" in demak_title
+    # a unit page lists its SOPs in Nomor order (2 before 10)
+    assert [sop.id for sop in found[1].sops] == ["z/b", "z/a"]
     assert page_uri(sops[0]) == "sop/z/b.md"
+
+
+def test_unit_page_names_are_unique_even_when_their_slugs_clash() -> None:
+    sops = [
+        _sop("a/x", instansi="Pemkab", satuan_kerja="Dinas A&B", nomor="1"),
+        _sop("a/y", instansi="Pemkab", satuan_kerja="Dinas A-B", nomor="2"),
+    ]
+    uris = [unit.uri for unit in units(sops)]
+    assert uris == ["satuan-kerja/pemkab/dinas-a-b.md", "satuan-kerja/pemkab/dinas-a-b-2.md"]
 
 
 def test_front_matter_title_is_escaped_json() -> None:

@@ -35,6 +35,7 @@ from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.assets import asset_files
 from ..reporters import render_text
+from . import serve
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .git_dates import last_change_dates
@@ -71,17 +72,21 @@ class _Paths:
 class SopgenPlugin(BasePlugin[SopgenConfig]):
     def __init__(self) -> None:
         self._serving = False
+        self._dirty = False
+        self._fingerprint = ""
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
         self._pages: PageBuilder | None = None
         self._pending: dict[str, Prepared] = {}  # src_uri -> page whose slots are still empty
+        self._files: Files | None = None
         self._units: list[Unit] = []
         self._unit_of: dict[str, str] = {}  # SOP page URI -> its unit's index page URI
         self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
+        self._dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -132,6 +137,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         )
         self._units = units(self._sops)
         self._unit_of = unit_of_page(self._units, {sop.id: page_uri(sop) for sop in self._sops})
+        self._files = files
         self._add_sop_pages(files, config)
         self._add_unit_pages(files, config, calendar.workday_seconds)
         if has_errors:
@@ -151,7 +157,21 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         else:
             section = {self.config.nav_title: nav_section(self._units)}
             config.nav = _replace_index(config.nav, section)
+        if self._serving and self._dirty:
+            self._skip_unchanged(files, config)
         return files
+
+    def _skip_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+        """``serve --dirty``: leave the SOP pages already written and still current alone."""
+        self._fingerprint = serve.site_fingerprint(config.nav, config.config_file_path)
+        sop_pages = [(files.get_file_from_path(uri), p.key) for uri, p in self._pending.items()]
+        skipped = serve.skip_unchanged(
+            [(f, key) for f, key in sop_pages if f is not None],
+            self._fingerprint,
+            files.documentation_pages(),
+        )
+        if skipped:
+            log.info(f"{skipped} halaman SOP tidak berubah, tidak ditulis ulang")
 
     def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
@@ -228,6 +248,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self._pages is None:
             return
+        if self._serving:
+            urls = {f.url for f in self._files.documentation_pages()} if self._files else set()
+            serve.merge_search_index(config.site_dir, urls, self._dirty)
         stats = self._pages.stats
         log.info(
             f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
@@ -273,6 +296,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if pending is None or self._pages is None:
             return output
         output = self._pages.fill_output(pending, output)
+        if self._serving and self._dirty:
+            serve.record_written(page.file, pending.key, self._fingerprint)
         written, total = self._pages.stats.pages_written, self._pages.stats.sops
         if written % PROGRESS_EVERY == 0 and written < total:
             log.info(f"{written}/{total} halaman SOP ditulis")

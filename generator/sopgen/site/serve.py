@@ -1,0 +1,97 @@
+"""The fast path of ``mkdocs serve --dirty``: after one SOP is saved, rebuild that page only.
+
+MkDocs' dirty build skips a page whose ``File.is_modified()`` is false, but every generated page
+says it is modified, so a dirty rebuild of 1,000 SOPs still wrote 1,000 pages (25 s). The plugin
+knows better: a SOP page whose cache key is the one of the page this process already wrote to
+the same place, in a site whose nav and configuration are unchanged, is still correct on disk.
+`skip_unchanged` tells MkDocs so; `record_written` remembers what was written.
+
+A dirty build skips the search plugin for those pages too, and the search plugin writes an index
+of the rebuilt pages only. `merge_search_index` puts the entries of the skipped pages back from
+the previous index, so search keeps finding every SOP while serving.
+
+The state lives in this module because MkDocs makes new plugin objects for every rebuild.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from mkdocs.structure.files import File
+
+SEARCH_INDEX = Path("search") / "search_index.json"
+
+_written: dict[str, str] = {}  # output file -> token (page key + site fingerprint) written there
+_search: dict[str, list[dict[str, Any]]] = {}  # site folder -> entries of the last search index
+_fingerprint: list[str] = []  # the site fingerprint of the last build (none yet: empty)
+
+
+def site_fingerprint(nav: Any, config_file: str | None) -> str:
+    """What every page's HTML shares: the nav and the configuration file."""
+    digest = hashlib.sha256(json.dumps(nav, sort_keys=True, default=str).encode())
+    if config_file and os.path.isfile(config_file):
+        digest.update(Path(config_file).read_bytes())
+    return digest.hexdigest()
+
+
+def skip_unchanged(pages: Iterable[tuple[File, str]], fingerprint: str,
+                   others: Iterable[File]) -> int:
+    """Mark SOP pages (file, cache key) whose output is current as unmodified; how many.
+
+    When the fingerprint changed (the nav or the configuration), every page is marked modified,
+    hand-written ones included, since each page's HTML carries the nav."""
+    fresh = not _fingerprint or _fingerprint[-1] == fingerprint
+    _fingerprint[:] = [fingerprint]
+    skipped = 0
+    for file, key in pages:
+        dest = file.abs_dest_path
+        if fresh and _written.get(dest) == key + fingerprint and os.path.isfile(dest):
+            file.is_modified = _unmodified  # type: ignore[method-assign]
+            skipped += 1
+    if not fresh:
+        for file in others:
+            file.is_modified = _modified  # type: ignore[method-assign]
+    return skipped
+
+
+def record_written(file: File, key: str, fingerprint: str) -> None:
+    _written[file.abs_dest_path] = key + fingerprint
+
+
+def merge_search_index(site_dir: str, urls: set[str], dirty: bool) -> None:
+    """After the search plugin wrote the index: on a dirty rebuild, add back the entries of the
+    pages that were not rebuilt (still in ``urls``, the site's page URLs); remember the result."""
+    path = Path(site_dir) / SEARCH_INDEX
+    try:
+        index = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    docs = index.get("docs") if isinstance(index, dict) else None
+    if not isinstance(docs, list):
+        return
+    previous = _search.get(site_dir)
+    if dirty and previous is not None:
+        rebuilt = {_page_of(entry) for entry in docs}
+        kept = [e for e in previous if _page_of(e) not in rebuilt and _page_of(e) in urls]
+        docs = kept + docs
+        index["docs"] = docs
+        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
+    _search[site_dir] = docs
+
+
+def _page_of(entry: dict[str, Any]) -> str:
+    return str(entry.get("location", "")).split("#", 1)[0]
+
+
+def _unmodified() -> bool:
+    return False
+
+
+def _modified() -> bool:
+    return True
