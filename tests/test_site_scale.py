@@ -145,7 +145,8 @@ def render_corpus(cache_dir: Path, *, parallel_render: bool) -> dict[str, tuple[
     prepared = pages.prepare([(sop, page_facts(sop, links, None)) for sop in result.sops])
     assert pages.stats.rendered == len(result.sops)
     return {
-        p.key: (p.markdown, pages.fill_content(p, "<!--sopgen:blok-0-->")
+        p.key: (Path(str(p.markdown_file)).read_text("utf-8"),
+                pages.fill_content(p, "<!--sopgen:blok-0-->")
                 + pages.fill_output(p, "<!--sopgen:diagram-alir--><!--sopgen:simulasi-->"))
         for p in prepared
     }

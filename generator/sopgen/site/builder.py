@@ -27,11 +27,11 @@ PROGRESS_EVERY = 250  # SOPs between two progress lines on long builds
 
 @dataclass(frozen=True)
 class Prepared:
-    """One SOP page ready for MkDocs: its Markdown; its large parts are in the cache (by key)
-    or, when that could not be written or the page has problems, in memory."""
+    """One SOP page ready for MkDocs: its parts are in the cache (by key: MkDocs reads the
+    Markdown file itself) or, when that could not be written or the page has problems, here."""
 
     key: str
-    markdown: str
+    markdown_file: Path | None
     diagnostics: tuple[Diagnostic, ...] = ()
     early: EarlyParts | None = None
     late: LateParts | None = None
@@ -80,11 +80,10 @@ class PageBuilder:
         prepared: dict[str, Prepared] = {}
         misses: list[_Job] = []
         for job in jobs:
-            early = self.cache.early(job.key) if self.cache.has(job.key) else None
-            if early is None:
-                misses.append(job)
+            if self.cache.has(job.key):
+                prepared[job.key] = Prepared(job.key, self.cache.markdown_file(job.key))
             else:
-                prepared[job.key] = Prepared(job.key, early.markdown)
+                misses.append(job)
         self.stats.from_cache = len(jobs) - len(misses)
         self.stats.diagrams_from_cache = self.stats.from_cache
         if misses:
@@ -117,13 +116,13 @@ class PageBuilder:
         """Runs in a worker: render, store in the cache, send back only what must travel."""
         early, late, diagnostics = render_parts(job.sop, job.facts, self.settings)
         if not diagnostics and self.cache.store(job.key, early, late):
-            return Prepared(job.key, early.markdown)
+            return Prepared(job.key, self.cache.markdown_file(job.key))
         # Not cached: a page with problems is redone next time; an unwritable cache keeps it here.
-        return Prepared(job.key, early.markdown, tuple(diagnostics), early, late)
+        return Prepared(job.key, None, tuple(diagnostics), early, late)
 
     def fill_content(self, page: Prepared, html: str) -> str:
-        early = page.early or self.cache.early(page.key)
-        return fill_content(early, html) if early is not None else html
+        blocks = page.early.blocks if page.early else self.cache.blocks(page.key)
+        return fill_content(blocks, html) if blocks is not None else html
 
     def fill_output(self, page: Prepared, html: str) -> str:
         late = page.late or self.cache.late(page.key)

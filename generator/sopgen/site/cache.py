@@ -6,10 +6,12 @@ date). `build_key` hashes all of them, so a hit is always the page a fresh rende
 a rebuild after one SOP changed renders that SOP only. The code is part of the key through a digest
 of the package's Python files, not only its version number: a developer's edit invalidates too.
 
-Two files per entry under ``<cache_dir>/pages/``: ``<key>.md.json`` (the page Markdown and the raw
-HTML blocks, needed while MkDocs converts pages) and ``<key>.late.json`` (the diagram and the
-simulation section, needed only when the page is written). The plugin keeps neither in memory
-between the two moments, so a 5,000-SOP build does not hold 5,000 rendered pages at once.
+Three files per entry under ``<cache_dir>/pages/``: ``<key>.md`` (the page Markdown, which
+MkDocs reads itself, only when it builds the page), ``<key>.blocks.json`` (the raw HTML blocks,
+needed while MkDocs converts the page) and ``<key>.late.json`` (the diagram and the simulation
+section, needed only when the page is written). The plugin keeps none of them in memory, so a
+5,000-SOP build does not hold 5,000 rendered pages at once, and a dirty ``serve`` rebuild never
+reads the pages it skips.
 """
 
 from __future__ import annotations
@@ -109,11 +111,12 @@ class PageCache:
     def __init__(self, cache_dir: Path) -> None:
         self.folder = cache_dir / PAGES_FOLDER
 
-    def early(self, key: str) -> EarlyParts | None:
-        data = self._read(key, "md")
-        if data is None:
-            return None
-        return EarlyParts(data["markdown"], tuple(data["blocks"]))
+    def markdown_file(self, key: str) -> Path:
+        return self.folder / f"{key}.md"
+
+    def blocks(self, key: str) -> tuple[str, ...] | None:
+        data = self._read(key, "blocks")
+        return None if data is None else tuple(data["blocks"])
 
     def late(self, key: str) -> LateParts | None:
         data = self._read(key, "late")
@@ -122,19 +125,18 @@ class PageCache:
         return LateParts(data["diagram_svg"], data["simulation_html"])
 
     def has(self, key: str) -> bool:
-        return (self.folder / f"{key}.md.json").is_file() and (
-            self.folder / f"{key}.late.json"
-        ).is_file()
+        return self.markdown_file(key).is_file()
 
     def store(self, key: str, early: EarlyParts, late: LateParts) -> bool:
-        """Write both parts (late first, so a present ``.md.json`` means a whole entry);
+        """Write the parts (the Markdown last, so a present ``.md`` means a whole entry);
         False when the folder cannot be written (the build then keeps the parts in memory)."""
         try:
             _write_atomically(self.folder / f"{key}.late.json", json.dumps(
                 {"diagram_svg": late.diagram_svg, "simulation_html": late.simulation_html},
                 ensure_ascii=False))
-            _write_atomically(self.folder / f"{key}.md.json", json.dumps(
-                {"markdown": early.markdown, "blocks": list(early.blocks)}, ensure_ascii=False))
+            _write_atomically(self.folder / f"{key}.blocks.json", json.dumps(
+                {"blocks": list(early.blocks)}, ensure_ascii=False))
+            _write_atomically(self.markdown_file(key), early.markdown)
         except OSError:
             return False
         return True

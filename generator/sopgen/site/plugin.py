@@ -205,7 +205,12 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             render_errors += prepared.diagnostics
             self._pending[uri] = prepared
             # Outside the nav: the nav lists bodies and units, each unit's page lists its SOPs.
-            page = _generated(files, config, uri, prepared.markdown, in_nav=False)
+            if prepared.markdown_file is not None:  # MkDocs reads it when it builds the page
+                page = _generated(files, config, uri, None, in_nav=False,
+                                  source=prepared.markdown_file)
+            else:
+                assert prepared.early is not None
+                page = _generated(files, config, uri, prepared.early.markdown, in_nav=False)
             # Material's edit button then opens the YAML file: MkDocs joins this path, relative
             # to the docs folder, to repo_url + edit_uri and resolves the "..".
             page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
@@ -378,13 +383,17 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
 
 def _generated(
-    files: Files, config: MkDocsConfig, uri: str, content: str, *, in_nav: bool = True
+    files: Files, config: MkDocsConfig, uri: str, content: str | None, *, in_nav: bool = True,
+    source: Path | None = None,
 ) -> File:
     existing = files.get_file_from_path(uri)
     if existing is not None:
         files.remove(existing)
     inclusion = InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV
-    file = File.generated(config, uri, content=content, inclusion=inclusion)
+    if source is not None:
+        file = File.generated(config, uri, abs_src_path=str(source), inclusion=inclusion)
+    else:
+        file = File.generated(config, uri, content=content or "", inclusion=inclusion)
     files.append(file)
     return file
 

@@ -117,9 +117,9 @@ def render_parts(
     return EarlyParts(markdown, blocks), LateParts(diagram, str(simulation)), diagnostics
 
 
-def fill_content(early: EarlyParts, html: str) -> str:
+def fill_content(blocks: tuple[str, ...], html: str) -> str:
     """The page's HTML from Markdown with the lifted raw HTML blocks back in their slots."""
-    for number, block in enumerate(early.blocks):
+    for number, block in enumerate(blocks):
         html = html.replace(BLOCK_SLOT.format(number), block, 1)
     return html
 

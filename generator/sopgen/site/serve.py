@@ -53,6 +53,8 @@ def skip_unchanged(pages: Iterable[tuple[File, str]], fingerprint: str,
         if fresh and _written.get(dest) == key + fingerprint and os.path.isfile(dest):
             file.is_modified = _unmodified  # type: ignore[method-assign]
             skipped += 1
+        else:  # its Markdown may be an older cache file than the page: mtimes cannot tell
+            file.is_modified = _modified  # type: ignore[method-assign]
     if not fresh:
         for file in others:
             file.is_modified = _modified  # type: ignore[method-assign]
