@@ -184,6 +184,7 @@ def test_dirty_serve_rewrites_only_the_changed_page(tmp_path: Path, caplog: Any)
     changed = [p for p, mtime in pages.items() if p.stat().st_mtime_ns != mtime]
     changed_sops = [p for p in changed if len(p.relative_to(site).parts) == 4]  # sop/a/b/index
     assert changed_sops == [site / "sop" / DEMAK / "index.html"]
+    assert site / "sop" / "index.html" not in changed  # the list did not change: not rewritten
     assert "OPD yang baru" in (site / "sop" / DEMAK / "index.html").read_text("utf-8")
     # search still finds every SOP, the skipped ones included
     index = json.loads((site / "search" / "search_index.json").read_text("utf-8"))
@@ -191,3 +192,30 @@ def test_dirty_serve_rewrites_only_the_changed_page(tmp_path: Path, caplog: Any)
     for sop in check_corpus(root / "sops").sops:
         assert f"sop/{sop.id}/" in located
     assert any("OPD yang baru" in doc["text"] for doc in index["docs"])
+
+
+def test_serve_rechecks_only_the_saved_file(tmp_path: Path, monkeypatch: Any) -> None:
+    from sopgen.check import file as file_check
+
+    shutil.copytree(REAL_SOPS, tmp_path / "sops")
+    loads: list[Path] = []
+    real_load = file_check.load_document
+
+    def counting_load(path: Path, *args: Any, **kwargs: Any) -> Any:
+        loads.append(Path(path))
+        return real_load(path, *args, **kwargs)
+
+    monkeypatch.setattr(file_check, "load_document", counting_load)
+    memo: file_check.CheckMemo = {}
+    first = check_corpus(tmp_path / "sops", memo)
+    assert len(loads) == len(first.files)
+    again = check_corpus(tmp_path / "sops", memo)
+    assert len(loads) == len(first.files)  # nothing read again
+    assert [f.sop for f in again.files] == [f.sop for f in first.files]
+    sop_file = tmp_path / "sops" / f"{DEMAK}.yaml"
+    sop_file.write_text(sop_file.read_text("utf-8").replace("ya: verifikasi", "ya: verifikasii"),
+                        "utf-8")
+    broken = check_corpus(tmp_path / "sops", memo)
+    assert loads[len(first.files):] == [sop_file]
+    assert broken.error_count > 0 and first.error_count == 0
+    assert check_corpus(tmp_path / "sops", memo).error_count == broken.error_count

@@ -74,6 +74,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._serving = False
         self._dirty = False
         self._fingerprint = ""
+        self._tokens: dict[str, str] = {}  # serve --dirty: src_uri -> what its output is made of
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
@@ -111,7 +112,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled or self._paths is None:
             return files
-        result = check_corpus(self._paths.sops_dir)
+        # While serving, a save re-checks the saved file only (the memo outlives this object).
+        result = check_corpus(self._paths.sops_dir, serve.checks if self._serving else None)
         calendar, calendar_diagnostics = self._calendar()
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
         report = render_text(diagnostics, len(result.files) + self._calendar_files())
@@ -162,16 +164,12 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return files
 
     def _skip_unchanged(self, files: Files, config: MkDocsConfig) -> None:
-        """``serve --dirty``: leave the SOP pages already written and still current alone."""
+        """``serve --dirty``: leave the pages already written and still current alone."""
         self._fingerprint = serve.site_fingerprint(config.nav, config.config_file_path)
-        sop_pages = [(files.get_file_from_path(uri), p.key) for uri, p in self._pending.items()]
-        skipped = serve.skip_unchanged(
-            [(f, key) for f, key in sop_pages if f is not None],
-            self._fingerprint,
-            files.documentation_pages(),
-        )
+        self._tokens = serve.page_tokens(files, {uri: p.key for uri, p in self._pending.items()})
+        skipped = serve.skip_unchanged(files, self._tokens, self._fingerprint)
         if skipped:
-            log.info(f"{skipped} halaman SOP tidak berubah, tidak ditulis ulang")
+            log.info(f"{skipped} halaman tidak berubah, tidak ditulis ulang")
 
     def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
         """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
@@ -297,12 +295,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         # The diagram and the simulation section go into the finished HTML, after the search
         # plugin has indexed the page: they are most of its markup (SVG), and parsing them for
         # the index took half the build time while adding no words to search for.
+        token = self._tokens.get(page.file.src_uri)
+        if token is not None:
+            serve.record_written(page.file, token, self._fingerprint)
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is None or self._pages is None:
             return output
         output = self._pages.fill_output(pending, output)
-        if self._serving and self._dirty:
-            serve.record_written(page.file, pending.key, self._fingerprint)
         written, total = self._pages.stats.pages_written, self._pages.stats.sops
         if written % PROGRESS_EVERY == 0 and written < total:
             log.info(f"{written}/{total} halaman SOP ditulis")

@@ -18,17 +18,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, Files
+
+from ..check.file import CheckMemo
 
 SEARCH_INDEX = Path("search") / "search_index.json"
 
 _written: dict[str, str] = {}  # output file -> token (page key + site fingerprint) written there
 _search: dict[str, list[dict[str, Any]]] = {}  # site folder -> entries of the last search index
 _fingerprint: list[str] = []  # the site fingerprint of the last build (none yet: empty)
+checks: CheckMemo = {}  # file checks of unchanged SOP files, reused by the next rebuild
 
 
 def site_fingerprint(nav: Any, config_file: str | None) -> str:
@@ -39,24 +41,36 @@ def site_fingerprint(nav: Any, config_file: str | None) -> str:
     return digest.hexdigest()
 
 
-def skip_unchanged(pages: Iterable[tuple[File, str]], fingerprint: str,
-                   others: Iterable[File]) -> int:
-    """Mark SOP pages (file, cache key) whose output is current as unmodified; how many.
+def page_tokens(files: Files, sop_keys: dict[str, str]) -> dict[str, str]:
+    """What each generated page is made of: SOP pages (src URI -> cache key) by their key,
+    the pages generated from Markdown in memory (index, unit pages) by that Markdown."""
+    tokens = dict(sop_keys)
+    for file in files.documentation_pages():
+        if file.abs_src_path is None and file.src_uri not in tokens:
+            tokens[file.src_uri] = hashlib.sha256(file.content_bytes).hexdigest()
+    return tokens
+
+
+def skip_unchanged(files: Files, tokens: dict[str, str], fingerprint: str) -> int:
+    """Mark the generated pages whose output is current as unmodified; how many.
 
     When the fingerprint changed (the nav or the configuration), every page is marked modified,
     hand-written ones included, since each page's HTML carries the nav."""
     fresh = not _fingerprint or _fingerprint[-1] == fingerprint
     _fingerprint[:] = [fingerprint]
     skipped = 0
-    for file, key in pages:
+    for uri, token in tokens.items():
+        file = files.get_file_from_path(uri)
+        if file is None:
+            continue
         dest = file.abs_dest_path
-        if fresh and _written.get(dest) == key + fingerprint and os.path.isfile(dest):
+        if fresh and _written.get(dest) == token + fingerprint and os.path.isfile(dest):
             file.is_modified = _unmodified  # type: ignore[method-assign]
             skipped += 1
         else:  # its Markdown may be an older cache file than the page: mtimes cannot tell
             file.is_modified = _modified  # type: ignore[method-assign]
     if not fresh:
-        for file in others:
+        for file in files.documentation_pages():
             file.is_modified = _modified  # type: ignore[method-assign]
     return skipped
 
