@@ -120,6 +120,15 @@ def test_nav_size_does_not_grow_with_the_number_of_sops(tmp_path: Path, caplog: 
         unit = next((root / "site" / "satuan-kerja").rglob("dinas-komunikasi*/index.html"))
         assert unit.read_text("utf-8").count("Salinan Aduan") == copies  # the unit page lists them
     assert sizes[0] == sizes[1]
+    assert "sopgen:cari" not in page and 'class="sopgen-procedure"' in page
+
+
+def test_search_gets_the_words_of_the_blocks_not_their_markup() -> None:
+    from sopgen.site.render_parts import search_text
+
+    block = ('<table class="x"><tr><td data-step="a">Menerima &amp; memeriksa</td></tr></table>'
+             '<svg class="sopgen-arrows"><text>Ya</text></svg><div>Surat</div>')
+    assert search_text(block) == "<p>Menerima &amp; memeriksa Surat</p>"
 
 
 def test_progress_lines_on_long_builds(tmp_path: Path, caplog: Any, monkeypatch: Any) -> None:
@@ -146,8 +155,8 @@ def render_corpus(cache_dir: Path, *, parallel_render: bool) -> dict[str, tuple[
     assert pages.stats.rendered == len(result.sops)
     return {
         p.key: (Path(str(p.markdown_file)).read_text("utf-8"),
-                pages.fill_content(p, "<!--sopgen:blok-0-->")
-                + pages.fill_output(p, "<!--sopgen:diagram-alir--><!--sopgen:simulasi-->"))
+                pages.fill_output(p, pages.fill_content(p, "<!--sopgen:blok-0-->|")
+                                  + "<!--sopgen:diagram-alir--><!--sopgen:simulasi-->"))
         for p in prepared
     }
 

@@ -125,6 +125,9 @@ class PageBuilder:
         return fill_content(blocks, html) if blocks is not None else html
 
     def fill_output(self, page: Prepared, html: str) -> str:
+        blocks = page.early.blocks if page.early else self.cache.blocks(page.key)
         late = page.late or self.cache.late(page.key)
         self.stats.pages_written += 1
-        return fill_output(late, html) if late is not None else html
+        if blocks is None or late is None:
+            return html
+        return fill_output(blocks, late, html)

@@ -10,6 +10,7 @@ key hashes besides the files.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -117,14 +118,39 @@ def render_parts(
     return EarlyParts(markdown, blocks), LateParts(diagram, str(simulation)), diagnostics
 
 
+SEARCH_OPEN = "<!--sopgen:cari-{}-->"
+SEARCH_CLOSE = "<!--/sopgen:cari-{}-->"
+_NOT_TEXT = re.compile(r"<(svg|script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+
+def search_text(block: str) -> str:
+    """The words of a raw HTML block as one paragraph, for the search index only.
+
+    Material's search plugin parses each page's HTML tag by tag; on the procedure table (about
+    400 tags a page: cells, symbols, the arrows' SVG) that was half of a warm build. The words
+    are the same; entities stay as they are (valid text in HTML)."""
+    text = _TAG.sub(" ", _NOT_TEXT.sub(" ", block))
+    return f"<p>{' '.join(text.split())}</p>"
+
+
 def fill_content(blocks: tuple[str, ...], html: str) -> str:
-    """The page's HTML from Markdown with the lifted raw HTML blocks back in their slots."""
+    """The page's HTML from Markdown with each lifted raw HTML block's words in its slot,
+    marked, for the search plugin; `fill_output` puts the blocks themselves there."""
     for number, block in enumerate(blocks):
-        html = html.replace(BLOCK_SLOT.format(number), block, 1)
+        marked = SEARCH_OPEN.format(number) + search_text(block) + SEARCH_CLOSE.format(number)
+        html = html.replace(BLOCK_SLOT.format(number), marked, 1)
     return html
 
 
-def fill_output(late: LateParts, html: str) -> str:
-    """The finished page with the diagram and the simulation section in their slots."""
+def fill_output(blocks: tuple[str, ...], late: LateParts, html: str) -> str:
+    """The finished page: the raw HTML blocks in place of their words, the diagram and the
+    simulation section in their slots."""
+    for number, block in enumerate(blocks):
+        opening, closing = SEARCH_OPEN.format(number), SEARCH_CLOSE.format(number)
+        start = html.find(opening)
+        end = html.find(closing, start)
+        if start >= 0 and end >= 0:
+            html = html[:start] + block + html[end + len(closing):]
     html = html.replace(DIAGRAM_SLOT, late.diagram_svg, 1)
     return html.replace(SIMULATION_SLOT, late.simulation_html, 1)
