@@ -8,7 +8,9 @@ The anchor is plain MkDocs Material (no sopgen plugin) building one trivial page
 same place, with the same nav (sopgen's own: bodies, work-unit index pages, SOP pages outside
 the nav), the same theme settings (`navigation.prune` included), search and Markdown extensions.
 Each round runs, interleaved: anchor, sopgen cold (no cache), sopgen warm, anchor, sopgen after
-one SOP changed; the ratios are of medians. Also printed: peak memory of each build (the largest
+one SOP changed; the ratios are of medians, of wall time and of CPU time (user + system of the
+build and its children: on a machine shared with other work, CPU time is the steadier
+comparison, wall time what a user waits). Also printed: peak memory of each build (the largest
 process, from wait4), bytes per SOP page and of the search index, the load average.
 
 ``--serve`` starts ``sopgen serve`` (dirty rebuilds) on a free localhost port, waits for the
@@ -39,8 +41,9 @@ from sopgen.site.nav import nav_section, units
 from validate import generate  # the sibling benchmark's generator of realistic SOP files
 
 
-def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Wall seconds, peak memory (MB, largest process) and exit code of one command."""
+def run(command: list[str], cwd: Path) -> tuple[float, float, int, float]:
+    """Wall seconds, peak memory (MB, largest process), exit code and CPU seconds (user +
+    system, its children included) of one command."""
     start = time.perf_counter()
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL,
@@ -52,10 +55,11 @@ def run(command: list[str], cwd: Path) -> tuple[float, float, int]:
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         print(errors.decode("utf-8", "replace")[-2000:], file=sys.stderr)
-    return wall, usage.ru_maxrss / 1024, process.returncode
+    cpu = usage.ru_utime + usage.ru_stime
+    return wall, usage.ru_maxrss / 1024, process.returncode, cpu
 
 
-def sopgen_build(work: Path) -> tuple[float, float, int]:
+def sopgen_build(work: Path) -> tuple[float, float, int, float]:
     return run([sys.executable, "-m", "sopgen", "build", "sops", "-o", "site"], work)
 
 
@@ -81,7 +85,7 @@ def anchor_project(work: Path, anchor: Path) -> None:
     (anchor / "mkdocs.yml").write_text(json.dumps(config, ensure_ascii=False), "utf-8")
 
 
-def anchor_build(anchor: Path) -> tuple[float, float, int]:
+def anchor_build(anchor: Path) -> tuple[float, float, int, float]:
     return run([sys.executable, "-m", "mkdocs", "build", "-q"], anchor)
 
 
@@ -99,7 +103,7 @@ def load() -> str:
 def builds(work: Path, files: list[Path], rounds: int) -> int:
     anchor = work / "anchor"
     anchor_project(work, anchor)
-    times: dict[str, list[tuple[float, float, int]]] = {}
+    times: dict[str, list[tuple[float, float, int, float]]] = {}
     for number in range(rounds):
         shutil.rmtree(work / ".cache", ignore_errors=True)
         changed = files[number % len(files)]
@@ -109,24 +113,27 @@ def builds(work: Path, files: list[Path], rounds: int) -> int:
         for label, step in steps:
             times.setdefault(label, []).append(step())
     median = {label: statistics.median(r[0] for r in rows) for label, rows in times.items()}
+    cpu = {label: statistics.median(r[3] for r in rows) for label, rows in times.items()}
     peak = {label: max(r[1] for r in rows) for label, rows in times.items()}
     size, index_size = page_bytes(work / "site")
     anchor_size, anchor_index = page_bytes(anchor / "site")
     count = len(files)
     print(f"{count} SOPs, {rounds} round(s), medians; load average now {load()}")
-    print(f"{'':<28}{'wall s':>8}{'× Material':>12}{'ms/SOP':>8}{'peak MB':>9}")
+    print(f"{'':<28}{'wall s':>8}{'× Material':>12}{'ms/SOP':>8}{'CPU s':>8}{'× Material':>12}"
+          f"{'peak MB':>9}")
     for label, title in (("anchor", "plain Material, same nav"), ("cold", "sopgen cold (no cache)"),
                          ("warm", "sopgen warm"), ("change", "sopgen after one change")):
         ratio = median[label] / median["anchor"]
+        cpu_ratio = cpu[label] / cpu["anchor"]
         print(f"{title:<28}{median[label]:8.2f}{ratio:12.2f}{median[label] / count * 1000:8.1f}"
-              f"{peak[label]:9.0f}")
+              f"{cpu[label]:8.2f}{cpu_ratio:12.2f}{peak[label]:9.0f}")
     print(f"bytes per SOP page: sopgen {size / 1024:.1f} KB, Material's trivial page "
           f"{anchor_size / 1024:.1f} KB; search index {index_size / count / 1024:.2f} KB per SOP "
           f"({anchor_index / count / 1024:.2f} KB for the trivial pages)")
     return max(r[2] for rows in times.values() for r in rows)
 
 
-def _change_and_build(work: Path, file: Path, number: int) -> tuple[float, float, int]:
+def _change_and_build(work: Path, file: Path, number: int) -> tuple[float, float, int, float]:
     text = file.read_text("utf-8")
     file.write_text(text.replace("Menerima", f"Menerima ({number})", 1), "utf-8")
     return sopgen_build(work)
