@@ -92,6 +92,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self._serving:  # theme templates compiled once per server, not once per save
+            serve.share_compiled_templates(config.theme)
         missing = missing_graphviz_programs()
         if missing:
             raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))))

@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.structure.files import File, Files
 
 from ..check.file import CheckMemo
@@ -99,6 +100,41 @@ def merge_search_index(site_dir: str, urls: set[str], dirty: bool) -> None:
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
                         encoding="utf-8")
     _search[site_dir] = docs
+
+
+class _TemplateBytecode(BytecodeCache):
+    """Compiled theme templates kept in memory across rebuilds. MkDocs makes a new Jinja
+    environment for every rebuild, which compiled Material's ~57 templates again each time (about
+    half of a rebuild's CPU at 300 SOPs); the key includes the template source's checksum, so an
+    edited template is compiled anew."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        code = self._store.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+template_bytecode = _TemplateBytecode()
+
+
+def share_compiled_templates(theme: Any) -> None:
+    """Every Jinja environment this theme makes from now on keeps its compiled templates in
+    `template_bytecode` (MkDocs offers no setting for it; ``get_env`` is wrapped on this theme
+    object only, which lives for one rebuild)."""
+    make_env = theme.get_env
+
+    def get_env() -> Any:
+        env = make_env()
+        env.bytecode_cache = template_bytecode
+        return env
+
+    theme.get_env = get_env
 
 
 def _page_of(entry: dict[str, Any]) -> str:
