@@ -180,6 +180,15 @@ def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:
     assert page_uri(sops[0]) == "sop/z/b.md"
 
 
+def test_long_unit_names_give_short_distinct_page_names() -> None:
+    from sopgen.site.nav import SLUG_LIMIT, slug
+
+    first, second = "Dinas " + "x" * 5000 + " A", "Dinas " + "x" * 5000 + " B"
+    assert len(slug(first)) <= SLUG_LIMIT and len(slug(second)) <= SLUG_LIMIT
+    assert slug(first) != slug(second)
+    assert slug("Dinas Komunikasi & Informatika") == "dinas-komunikasi-informatika"
+
+
 def test_unit_page_names_are_unique_even_when_their_slugs_clash() -> None:
     sops = [
         _sop("a/x", instansi="Pemkab", satuan_kerja="Dinas A&B", nomor="1"),

@@ -15,6 +15,7 @@ into generated files.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -41,11 +42,19 @@ class Unit:
     sops: tuple[Sop, ...]
 
 
+SLUG_LIMIT = 60  # characters: a folder name must stay far below the file system's 255 bytes
+
+
 def slug(text: str) -> str:
     """A URL-safe, lower-case ASCII name: ``Dinas Komunikasi & Informatika`` → ``dinas-
-    komunikasi-informatika``; empty text gives ``-``."""
+    komunikasi-informatika``; empty text gives ``-``. A long name is cut and ends with a digest
+    of the whole, so two long names sharing their beginning stay apart."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-") or "-"
+    name = re.sub(r"[^a-z0-9]+", "-", ascii_text.casefold()).strip("-") or "-"
+    if len(name) <= SLUG_LIMIT:
+        return name
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{name[: SLUG_LIMIT - 11].rstrip('-')}-{digest}"
 
 
 def units(sops: Iterable[Sop]) -> list[Unit]:
