@@ -162,10 +162,22 @@ def render_corpus(cache_dir: Path, *, parallel_render: bool) -> dict[str, tuple[
 
 
 def test_parallel_rendering_gives_the_bytes_of_serial(tmp_path: Path, monkeypatch: Any) -> None:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pools: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            pools.append(kwargs.get("max_workers", 0))
+            super().__init__(*args, **kwargs)
+
     monkeypatch.setattr(parallel, "PARALLEL_FROM", 2)
     monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountingPool)
     serial = render_corpus(tmp_path / "serial", parallel_render=False)
+    assert pools == []
     both = render_corpus(tmp_path / "parallel", parallel_render=True)
+    assert pools == [2]  # the pages were rendered by two worker processes
     assert serial == both
     assert all("<svg" in page for _, page in serial.values())
 

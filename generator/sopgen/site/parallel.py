@@ -20,6 +20,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from pathlib import Path
@@ -101,11 +102,13 @@ def map_in_processes(function: Callable[[T], R], items: Sequence[T]) -> Iterator
     """``function(item)`` for each item on every core, yielded in order as they finish.
 
     The function and items reach the workers through fork, not pickling; only results travel
-    back. Falls back to a plain loop for few items, one core, or no fork on this platform.
+    back. Falls back to a plain loop for few items, one core, no fork on this platform, or other
+    threads running (``mkdocs serve`` rebuilds from its watcher thread: a child forked then
+    could inherit a lock another thread holds).
     """
     global _JOB
     count = workers()
-    if (len(items) < PARALLEL_FROM or count < 2
+    if (len(items) < PARALLEL_FROM or count < 2 or threading.active_count() > 1
             or "fork" not in multiprocessing.get_all_start_methods()):
         yield from (function(item) for item in items)
         return
