@@ -100,7 +100,8 @@ case "$command" in
   serve)
     need_apt dot graphviz
     setup_python site
-    exec "$VENV/bin/mkdocs" serve "$@"
+    # --dirty: a save rebuilds only the changed SOP's page (see README, Performance).
+    exec "$VENV/bin/mkdocs" serve --dirty "$@"
     ;;
   test)
     need_apt dot graphviz

@@ -259,7 +259,10 @@ class Pipeline:
         for uri, pending in list(self.plugin._pending.items()):
             pages = self.plugin._pages
             assert pages is not None
-            html = pages.fill_content(pending, "<article>" + pending.markdown + "</article>")
+            markdown = (pending.early.markdown if pending.early is not None
+                        else pending.markdown_file.read_text("utf-8") if pending.markdown_file
+                        else "")
+            html = pages.fill_content(pending, "<article>" + markdown + "</article>")
             html = pages.fill_output(pending, html)
             assert not re.search(r"<!--sopgen:(diagram-alir|simulasi|blok-\d+)-->", html), uri
             self.stats.largest_page = max(self.stats.largest_page, len(html.encode("utf-8")))

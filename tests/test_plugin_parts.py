@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from sop_factory import make_sop
-from sopgen.check.schema import SCHEMA_FILE
 from sopgen.site import git_dates
-from sopgen.site.index import index_page, nav_section, page_uri, total_standard_time
-from sopgen.site.key_reference import key_reference_page
-from sopgen.site.pages import front_matter
+from sopgen.site.index import index_page, page_uri, total_standard_time
+from sopgen.site.lists import SLUG_LIMIT, group, nav_section, slug, unit_of_page
 
 HOSTILE = '<script>alert("x")</script> & </title>'
 
@@ -158,7 +156,7 @@ def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:
     sops = [
         _sop("z/b", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="2"),
         _sop("z/a", instansi="Pemerintah Kabupaten Tabanan", satuan_kerja="Kecamatan", nomor="10"),
-        _sop("y/c", instansi="Pemerintah Kabupaten Demak", satuan_kerja="Diskominfo", nama=HOSTILE),
+        _sop("y/c", instansi="Pemerintah Kabupaten Demak", satuan_kerja=HOSTILE),
     ]
     nav = nav_section(sops)
     assert nav[0] == "sop/index.md"
@@ -166,60 +164,40 @@ def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:
         "Pemerintah Kabupaten Demak",
         "Pemerintah Kabupaten Tabanan",
     ]
-    tabanan = nav[2]["Pemerintah Kabupaten Tabanan"]
-    assert tabanan == [
-        {"Kecamatan": [{"Layanan Aduan Masyarakat": "sop/z/b.md"},
-                       {"Layanan Aduan Masyarakat": "sop/z/a.md"}]}
+    # a body opens its list page; its units link to theirs; the SOPs themselves are not in the nav
+    assert nav[2]["Pemerintah Kabupaten Tabanan"] == [
+        "sop/daftar/pemerintah-kabupaten-tabanan/index.md",
+        {"Kecamatan": "sop/daftar/pemerintah-kabupaten-tabanan/kecamatan/index.md"},
     ]
-    demak_title = next(iter(nav[1]["Pemerintah Kabupaten Demak"][0]["Diskominfo"][0]))
+    assert "sop/z/b.md" not in json.dumps(nav)
+    demak_title = next(iter(nav[1]["Pemerintah Kabupaten Demak"][1]))
     assert "<script>" not in demak_title and "&lt;script&gt;" in demak_title
+    # a unit page lists its SOPs in Nomor order (2 before 10), and each SOP page hangs under it
+    kecamatan = group(sops)[1].units[0]
+    assert [sop.id for sop in kecamatan.sops] == ["z/b", "z/a"]
+    assert unit_of_page(sops)["sop/z/b.md"] == kecamatan.uri
     assert page_uri(sops[0]) == "sop/z/b.md"
 
 
-def test_front_matter_title_is_escaped_json() -> None:
-    text = front_matter(HOSTILE)
-    assert text.startswith("---\ntitle: ") and text.endswith("---\n\n")
-    value = json.loads(text.splitlines()[1].removeprefix("title: "))
-    assert value == '&lt;script&gt;alert("x")&lt;/script&gt; &amp; &lt;/title&gt;'
+def test_long_unit_names_give_short_distinct_page_names() -> None:
+    first, second = "Dinas " + "x" * 5000 + " A", "Dinas " + "x" * 5000 + " B"
+    assert len(slug(first)) <= SLUG_LIMIT and len(slug(second)) <= SLUG_LIMIT
+    assert slug(first) != slug(second)
+    assert slug("Dinas Komunikasi & Informatika") == "dinas-komunikasi-informatika"
 
 
-# --- key reference -----------------------------------------------------------------------------
-
-
-def test_key_reference_lists_every_key_of_the_real_schema() -> None:
-    schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-    page = key_reference_page(schema, schema_link="../schema/sop.schema.json", title="Kunci")
-    for key in schema["properties"]:
-        assert f"| `{key}` |" in page
-    for key in ("instansi", "nomor", "tanggal_pembuatan", "disahkan_oleh"):
-        assert f"| `{key}` | wajib |" in page
-    for key in ("kegiatan", "pelaksana", "waktu", "keputusan", "lanjut"):
-        assert f"| `{key}` |" in page
-    for key in ("ya", "tidak", "label_ya", "skenario", "masuk"):
-        assert f"| `{key}` |" in page
-    description = schema["properties"]["identitas"].get("description")
-    if description:
-        assert " ".join(description.split())[:40] in page
-
-
-def test_key_reference_resolves_refs_and_escapes_cells() -> None:
-    schema = {
-        "type": "object",
-        "required": ["a"],
-        "properties": {
-            "a": {"type": "string", "description": "Satu | dua <b>"},
-            "daftar": {"type": "array", "items": {"$ref": "#/$defs/butir"}},
-        },
-        "$defs": {"butir": {"type": "object", "properties": {"b": {"type": "integer"}}}},
-    }
-    page = key_reference_page(schema, schema_link="s.json", title="Kunci")
-    assert "| `a` | wajib | teks | Satu \\| dua &lt;b&gt; |" in page
-    assert "## daftar" in page
-    assert "| `b` | tidak | bilangan bulat |  |" in page
+def test_unit_page_names_are_unique_even_when_their_slugs_clash() -> None:
+    sops = [
+        _sop("a/x", instansi="Pemkab", satuan_kerja="Dinas A&B", nomor="1"),
+        _sop("a/y", instansi="Pemkab", satuan_kerja="Dinas A-B", nomor="2"),
+    ]
+    uris = [unit.uri for body in group(sops) for unit in body.units]
+    assert uris == [
+        "sop/daftar/pemkab/dinas-a-b/index.md", "sop/daftar/pemkab/dinas-a-b-2/index.md"]
 
 
 def test_a_hand_written_nav_gets_the_sop_section_where_it_names_the_index() -> None:
-    from sopgen.site.plugin import _replace_index
+    from sopgen.site.files import replace_index as _replace_index
 
     section = {"Daftar SOP": ["sop/index.md", {"Pemerintah Kabupaten Demak": []}]}
     nav = ["index.md", {"SOP kami": "sop/index.md"}, {"Panduan": ["panduan/index.md"]}]

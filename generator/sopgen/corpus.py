@@ -16,7 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from .build import build_sop
-from .check.file import INTERNAL_ERROR, FileCheck, check_files, paused_collector
+from .check.file import (
+    INTERNAL_ERROR,
+    CheckMemo,
+    FileCheck,
+    check_files,
+    check_files_remembered,
+    paused_collector,
+)
 from .check.logo import (  # noqa: F401  (the logo messages were declared here before)
     LOGO_MAX_BYTES,
     LOGO_MISSING,
@@ -100,15 +107,18 @@ def find_sop_files(paths: Sequence[Path]) -> list[Path]:
     return sorted({file for file, _ in _files_with_roots(paths)})
 
 
-def check_corpus(sops_dir: Path) -> CorpusResult:
-    return check_paths([sops_dir])
+def check_corpus(sops_dir: Path, memo: CheckMemo | None = None) -> CorpusResult:
+    return check_paths([sops_dir], memo=memo)
 
 
-def check_paths(paths: Sequence[Path], *, build: bool = True) -> CorpusResult:
+def check_paths(
+    paths: Sequence[Path], *, build: bool = True, memo: CheckMemo | None = None
+) -> CorpusResult:
     """Every problem of every SOP file among ``paths``, and the model of each valid one.
 
     With ``build=False`` no model is built (every `FileResult.sop` is None): enough for
-    reporting problems, and faster.
+    reporting problems, and faster. With ``memo`` (kept by a long-running caller such as
+    ``mkdocs serve``), files unchanged since the last call are not read again.
     """
     with paused_collector():
         asked = _files_with_roots(paths)
@@ -122,7 +132,9 @@ def check_paths(paths: Sequence[Path], *, build: bool = True) -> CorpusResult:
                 corpus.add_rest()
         entries = [entry for corpus in corpora.values() for entry in corpus.entries.values()]
         readable = [e for e in entries if e.outside is None]
-        checks = check_files([(e.file, e.display, e.asked) for e in readable], keep_docs=build)
+        jobs = [(e.file, e.display, e.asked) for e in readable]
+        checks = (check_files(jobs, keep_docs=build) if memo is None
+                  else check_files_remembered(jobs, keep_docs=build, memo=memo))
         for entry, check in zip(readable, checks, strict=True):
             entry.check = check
             entry.diagnostics = check.diagnostics

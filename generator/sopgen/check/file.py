@@ -16,7 +16,7 @@ import pickle
 import signal
 import threading
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic, Message, Severity
@@ -133,6 +133,40 @@ def check_files(jobs: Sequence[Job], *, keep_docs: bool) -> list[FileCheck]:
         results.append(mine)
         if index < len(theirs):
             results.append(received[index])
+    return results
+
+
+CheckMemo = dict[tuple[str, str, bool, bool, int, int], FileCheck]
+"""Checks of unchanged files kept between runs of one process (`mkdocs serve`), keyed by the
+file and its modification time and size."""
+
+
+def check_files_remembered(
+    jobs: Sequence[Job], *, keep_docs: bool, memo: CheckMemo
+) -> list[FileCheck]:
+    """`check_files`, reusing the checks in ``memo`` of files unchanged since (and adding the
+    new ones): a save re-checks one file, not the corpus. Each result is a copy, so callers
+    may extend its diagnostics."""
+    keys = []
+    for file, display, asked in jobs:
+        try:
+            stat = os.stat(file)
+            keys.append((str(file), display, asked, keep_docs, stat.st_mtime_ns, stat.st_size))
+        except OSError:
+            keys.append(None)  # unreadable: checked (and reported) every time
+    missing = [i for i, key in enumerate(keys) if key is None or key not in memo]
+    fresh = check_files([jobs[i] for i in missing], keep_docs=keep_docs)
+    found: dict[int, FileCheck] = dict(zip(missing, fresh, strict=True))
+    stale = {key[0] for i, key in enumerate(keys) if key is not None and i in found}
+    for old in [key for key in memo if key[0] in stale]:
+        del memo[old]  # one entry per file: old versions would only take memory
+    results = []
+    for index, key in enumerate(keys):
+        check = found[index] if index in found else memo[key]  # type: ignore[index]
+        if key is not None:
+            memo[key] = check
+        results.append(replace(check, diagnostics=list(check.diagnostics),
+                               links=list(check.links)))
     return results
 
 

@@ -208,12 +208,21 @@ def _lane_lines(edges: tuple[float, ...], top: float, header: float) -> str:
     return " ".join(ops)
 
 
-def render_svg(dot_source: str, cache_dir: Path | None) -> str:
-    """The SVG that ``neato -n2 -Tsvg`` draws; with ``cache_dir``, drawn once per content."""
+def svg_cache_file(dot_source: str, cache_dir: Path) -> Path:
+    """Where the SVG of this DOT source is cached: named by the source's content hash."""
+    return cache_dir / f"{hashlib.sha256(dot_source.encode('utf-8')).hexdigest()}.svg"
+
+
+def render_svg(dot_source: str, cache_dir: Path | None, *, drawn: str | None = None) -> str:
+    """The SVG that ``neato -n2 -Tsvg`` draws; with ``cache_dir``, drawn once per content.
+
+    ``drawn`` is that SVG when the caller has already run neato (in a batch): it is cached."""
     cached = None
     if cache_dir is not None:
-        digest = hashlib.sha256(dot_source.encode("utf-8")).hexdigest()
-        cached = cache_dir / f"{digest}.svg"
+        cached = svg_cache_file(dot_source, cache_dir)
+        if drawn is not None:
+            _write_atomically(cached, drawn)
+            return drawn
         if cached.is_file():
             return cached.read_text(encoding="utf-8")
     neato = shutil.which("neato")

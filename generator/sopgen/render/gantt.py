@@ -179,6 +179,7 @@ def _shading(
     for year in range(_day(first_day).year, _day(first_day + days - 1).year + 1):
         closed.update(calendar.closed_dates(year))
     out: list[Markup] = []
+    nights: list[str] = []
     for number in range(first_day, first_day + days):
         day = _day(number)
         base = number * DAY
@@ -215,13 +216,15 @@ def _shading(
         for opening, closing in (*hours, (1440, 1440)):
             if opening * 60 > cursor:
                 left, right = x(base + cursor), x(base + opening * 60)
-                out.append(
-                    Markup(
-                        '<rect class="sopgen-gantt-tutup" x="{}" y="{}" width="{}" height="{}" '
-                        'style="fill:var(--sopgen-gantt-tutup,rgba(127,127,127,.16))"/>'
-                    ).format(_n(left), _n(top), _n(right - left), _n(bottom - top))
-                )
+                nights.append(f"M{_n(left)} {_n(top)}H{_n(right)}V{_n(bottom)}H{_n(left)}z")
             cursor = closing * 60
+    if nights:
+        # One path for all closed hours of working days: a rectangle element each made them
+        # most of the chart's bytes (one subpath per band; sopgen-gantt-tutup, no title).
+        out.insert(0, Markup(
+            '<path class="sopgen-gantt-tutup" d="{}" '
+            'style="fill:var(--sopgen-gantt-tutup,rgba(127,127,127,.16))"/>'
+        ).format("".join(nights)))
     return out
 
 
@@ -229,17 +232,15 @@ def _ticks(first_day: int, days: int, x: Scale, top: float, bottom: float) -> li
     step = _tick_step(days)
     out: list[Markup] = []
     every_day = days <= SHADING_MAX_DAYS  # else a line per label only: the page stays small
+    shown = [o for o in range(days + 1) if every_day or o % step == 0]
+    lines = "".join(f"M{_n(x((first_day + o) * DAY))} {_n(top - 2)}V{_n(bottom)}" for o in shown)
+    out.append(Markup(
+        '<path d="{}" stroke="currentColor" stroke-opacity=".25" stroke-width=".6"/>'
+    ).format(lines))  # the day lines, one path: an element each cost 100 bytes a day
     for offset in range(0, days + 1):
         if not every_day and offset % step:
             continue
         number = first_day + offset
-        tick_x = _n(x(number * DAY))
-        out.append(
-            Markup(
-                '<line x1="{0}" x2="{0}" y1="{1}" y2="{2}" stroke="currentColor" '
-                'stroke-opacity=".25" stroke-width=".6"/>'
-            ).format(tick_x, top - 2, bottom)
-        )
         if offset < days and offset % step == 0:
             day = _day(number)
             out.append(

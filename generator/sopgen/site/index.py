@@ -123,31 +123,6 @@ def index_page(
     return "\n".join(lines)
 
 
-NavItem = str | dict[str, "str | list[NavItem]"]
-
-
-def nav_section(sops: Iterable[Sop]) -> list[NavItem]:
-    """MkDocs nav data for the SOPs: the index first, then body → work unit → SOP pages.
-
-    Titles are HTML-escaped: MkDocs and Material print nav titles without escaping.
-    """
-    grouped: dict[str, dict[str, list[Sop]]] = {}
-    for sop in sops:
-        ident = sop.identitas
-        grouped.setdefault(ident.instansi, {}).setdefault(ident.satuan_kerja, []).append(sop)
-    items: list[NavItem] = [INDEX_URI]
-    for instansi in sorted(grouped, key=str.casefold):
-        units: list[NavItem] = []
-        for unit in sorted(grouped[instansi], key=str.casefold):
-            pages: list[NavItem] = [
-                {one_line(sop.identitas.nama): page_uri(sop)}
-                for sop in sorted(grouped[instansi][unit], key=sop_order)
-            ]
-            units.append({one_line(unit): pages})
-        items.append({one_line(instansi): units})
-    return items
-
-
 def home_page(count: int, *, index_link: str, guide_link: str | None) -> str:
     """Markdown of the default home page, for a site whose docs folder has none.
 

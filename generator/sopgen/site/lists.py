@@ -1,10 +1,10 @@
 """The SOP list pages: the whole list, one page per body (instansi) and one per work unit.
 
 Every list is one table a reader can sort and filter in the browser (``sopgen_list.js``; without
-JavaScript it is a plain sorted table). The nav gets a section per body and per unit whose first
-child is that list page, so with Material's ``navigation.indexes`` a click on a body or a unit
-opens its list rather than some SOP. The unit page is the one that lists a unit's SOPs one by
-one, so a nav that later shows only the bodies and the current unit still reaches every SOP.
+JavaScript it is a plain sorted table). The nav gets a section per body whose first child is its
+list page, so with Material's ``navigation.indexes`` a click on a body opens its list, and a link
+per unit to the unit's list. The unit page is the one that lists a unit's SOPs one by one: the
+nav holds bodies and units only, so its size per page does not grow with the number of SOPs.
 
 Nothing here imports MkDocs: the plugin passes in how to link one generated page to another.
 """
@@ -12,6 +12,7 @@ Nothing here imports MkDocs: the plugin passes in how to link one generated page
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
@@ -25,13 +26,14 @@ from .index import (
     DEFAULT_WORKDAY_SECONDS,
     INDEX_URI,
     SOP_FOLDER,
-    NavItem,
     one_line,
     page_uri,
     sop_order,
     total_standard_time,
 )
 from .pages import front_matter
+
+NavItem = str | dict[str, "str | list[NavItem]"]
 
 Linker = Callable[[str, str], str]
 """(from page URI, to page URI) -> the URL of the second page relative to the first."""
@@ -59,10 +61,20 @@ class Body:
         return [sop for unit in self.units for sop in unit.sops]
 
 
+SLUG_LIMIT = 60  # characters: a folder name must stay far below the file system's 255 bytes
+
+
 def slug(text: str) -> str:
-    """``Dinas Komunikasi & Informatika`` -> ``dinas-komunikasi-informatika``."""
+    """``Dinas Komunikasi & Informatika`` -> ``dinas-komunikasi-informatika``.
+
+    A long name is cut and ends with a digest of the whole, so two long names sharing their
+    beginning stay apart and keep their folder whatever other units the corpus holds."""
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60].strip("-") or "tanpa-nama"
+    name = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "tanpa-nama"
+    if len(name) <= SLUG_LIMIT:
+        return name
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+    return f"{name[: SLUG_LIMIT - 11].rstrip('-')}-{digest}"
 
 
 def _unique(name: str, taken: set[str]) -> str:
@@ -296,17 +308,24 @@ def list_pages(
 
 
 def nav_section(sops: Iterable[Sop]) -> list[NavItem]:
-    """MkDocs nav data: the whole list first, then body → unit → SOP, each body and unit a
-    section whose first page is its list (Material's ``navigation.indexes`` opens it on a click).
+    """MkDocs nav data: the whole list first, then one section per body whose first page is
+    the body's list (Material's ``navigation.indexes`` opens it on a click), then one link per
+    work unit to the unit's list. No SOP is in the nav: Material prints the nav on every page,
+    and a nav listing SOPs made every page grow with the corpus (335 KB of each 483 KB page at
+    1,000 SOPs). The unit's list reaches each SOP; the plugin hangs each SOP page under its
+    body's section, so that body stays open beside it.
 
     Titles are HTML-escaped: MkDocs and Material print nav titles without escaping.
     """
     items: list[NavItem] = [INDEX_URI]
     for body in group(sops):
-        units: list[NavItem] = [body.uri]
-        for unit in body.units:
-            pages: list[NavItem] = [unit.uri]
-            pages += [{one_line(sop.identitas.nama): page_uri(sop)} for sop in unit.sops]
-            units.append({one_line(unit.name): pages})
-        items.append({one_line(body.name): units})
+        entries: list[NavItem] = [body.uri]
+        entries += [{one_line(unit.name): unit.uri} for unit in body.units]
+        items.append({one_line(body.name): entries})
     return items
+
+
+def unit_of_page(sops: Iterable[Sop]) -> dict[str, str]:
+    """SOP page URI -> URI of its unit's list page (the nav entry the SOP page hangs under)."""
+    return {page_uri(sop): unit.uri for body in group(sops) for unit in body.units
+            for sop in unit.sops}

@@ -1,6 +1,7 @@
 """The Markdown of each generated page of the site, independent of MkDocs.
 
-`SitePages` puts the renderers together for one build: the Graphviz diagram (cached by content
+`SitePages` puts the renderers together for one build (``sopgen export``; the plugin renders
+through `render_parts` and its page cache instead): the Graphviz diagram (cached by content
 hash in the cache folder), the simulation section on the corpus calendar, the last-change date
 from git, and `render_sop_page`. The plugin decides where pages go and how URLs look; this module
 decides what they say.
@@ -84,7 +85,7 @@ class SitePages:
         `fill_content`, before the search plugin indexes the page; the diagram and the
         simulation section, which are SVG and add no searchable words, in `fill_output`.
         """
-        svg, diagnostics = _diagram(sop, self.cache_dir)
+        svg, diagnostics = draw_diagram(sop, self.cache_dir)
         diagram = inline_svg(svg, "diagram-", sop.identitas.nama) if svg else ""
         context = PageContext(
             link_for=links.link_for,
@@ -120,7 +121,7 @@ class SitePages:
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
-def _diagram(sop: Sop, cache_dir: Path) -> tuple[str, list[Diagnostic]]:
+def draw_diagram(sop: Sop, cache_dir: Path) -> tuple[str, list[Diagnostic]]:
     """The SOP's diagram as Graphviz draws it ("" when it cannot), and why not."""
     try:
         return render_svg(diagram_dot(sop), cache_dir), []
@@ -136,7 +137,7 @@ def _diagram(sop: Sop, cache_dir: Path) -> tuple[str, list[Diagnostic]]:
 
 def diagram_problems(sop: Sop, cache_dir: Path) -> list[Diagnostic]:
     """Draw the SOP's diagram into the cache; the problems, if Graphviz could not."""
-    return _diagram(sop, cache_dir)[1]
+    return draw_diagram(sop, cache_dir)[1]
 
 
 def logo_uri(image: Path) -> str:

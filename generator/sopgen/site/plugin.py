@@ -1,20 +1,21 @@
 """The MkDocs plugin ``sopgen``: every valid SOP of a folder becomes a page of the site.
 
-A thin adapter: the corpus check, the renderers and `SitePages` do the work; this module turns
-their output into MkDocs files (``on_files``), a navigation grouped by body and work unit, edit
-links that open the YAML file, and a watch on the SOP folder while serving.
+A thin adapter: the corpus check, `PageBuilder` (page cache, rendering on every core), the list
+pages and the guards do the work; this module turns their output into MkDocs files, a nav of
+bodies and work units, edit links that open the YAML file, and a watch on the SOP folder.
 
-``mkdocs build`` stops on the first invalid SOP with every diagnostic, formatted exactly like
-``sopgen validate``. ``mkdocs serve`` keeps running instead: an invalid SOP's page shows its
-problems, and the next save that fixes them rebuilds the page.
+``on_pre_build`` checks the corpus and renders every page (diagrams included) before MkDocs
+empties the site folder, so ``mkdocs build`` stops on an invalid SOP with every diagnostic,
+formatted exactly like ``sopgen validate``, and leaves the previous site. ``mkdocs serve`` keeps
+running instead: an invalid SOP's page shows its problems, and the next save that fixes them
+rebuilds the page.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import posixpath
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,53 +24,31 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel, file_sort_key
-from mkdocs.structure.nav import nest_paths
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
 from ..calendar.office import OfficeCalendar
-from ..check.schema import SCHEMA_FILE
 from ..corpus import CorpusResult, check_corpus
 from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.assets import asset_files
 from ..reporters import render_text
+from . import files as f
+from . import serve
+from .builder import PROGRESS_EVERY, PageBuilder, Prepared
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
+from .files import GUIDE_URI, KEYS_URI, SCHEMA_URI  # noqa: F401  (imported from here before)
 from .git_dates import last_change_dates
-from .index import INDEX_URI, SOP_FOLDER, home_page, page_uri
-from .key_reference import key_reference_page
-from .lists import list_pages, nav_section
-from .output import (
-    BUILD_LOCKED,
-    OUTPUT_IN_CORPUS,
-    BuildLocked,
-    acquire,
-    discard,
-    overlaps,
-    release,
-    replace_folder,
-    staging_folder,
-)
-from .pages import (
-    PageLinks,
-    SitePages,
-    SopPage,
-    diagram_problems,
-    error_page,
-    errors_banner,
-    logo_uri,
-)
-from .safety import collisions, date_meta, missing_folders
+from .guards import BuildGuard, generated_uris, refuse_collisions, refuse_output_in_corpus
+from .index import INDEX_URI, SOP_FOLDER, page_uri
+from .lists import list_pages, nav_section, unit_of_page
+from .pages import PageLinks, error_page, errors_banner, logo_uri
+from .render_parts import PageFacts, RenderSettings, page_facts
+from .safety import date_meta, missing_folders
 from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
-
-SCHEMA_URI = "schema/sop.schema.json"
-KEYS_URI = "panduan/kunci.md"
-GUIDE_URI = "panduan/index.md"
-
 
 class SopgenConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -86,16 +65,6 @@ class SopgenConfig(base.Config):
 
 
 @dataclass(frozen=True)
-class _Checked:
-    """The corpus check of one build, made before MkDocs empties the site folder."""
-
-    result: CorpusResult
-    calendar: OfficeCalendar
-    report: str
-    has_errors: bool
-
-
-@dataclass(frozen=True)
 class _Paths:
     sops_dir: Path
     cache_dir: Path
@@ -103,19 +72,35 @@ class _Paths:
     calendar: Path | None
 
 
+@dataclass
+class _Build:
+    """What ``on_pre_build`` found and rendered, for ``on_files`` to publish."""
+
+    result: CorpusResult
+    calendar: OfficeCalendar
+    report: str
+    has_errors: bool
+    pages: list[tuple[Sop, Prepared]] = field(default_factory=list)
+    logos: dict[Path, str] = field(default_factory=dict)  # image file -> its site path
+
+
 class SopgenPlugin(BasePlugin[SopgenConfig]):
     def __init__(self) -> None:
         self._serving = False
+        self._dirty = False
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
-        self._pages: SitePages | None = None
-        self._pending: dict[str, SopPage] = {}  # src_uri -> page whose slots are still empty
-        self._checked: _Checked | None = None
-        self._lock: int | None = None
-        self._dirty = False
-        self._staging: tuple[Path, Path] | None = None  # (staging folder, the real site folder)
-        self._dates: dict[str, Any] = {}  # src_uri of an SOP page -> its git date
+        self._build: _Build | None = None
+        self._pages: PageBuilder | None = None
+        self._pending: dict[str, Prepared] = {}  # src_uri -> page whose slots are still empty
+        self._dates: dict[str, dt.date] = {}  # src_uri of an SOP page -> its git date
+        self._guard = BuildGuard()
+        self._files: Files | None = None
+        self._fingerprint = ""
+        self._tokens: dict[str, str] = {}  # serve --dirty: src_uri -> what its output is made of
+        self._unit_of: dict[str, str] = {}  # SOP page URI -> its unit's list page URI
+        self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -124,32 +109,27 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        if self._serving:  # theme templates compiled once per server, not once per save
+            serve.share_compiled_templates(config.theme)
         missing = missing_graphviz_programs()
         if missing:
             raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))))
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        root = f.config_root(config)
         self._paths = _Paths(
             sops_dir=(root / self.config.sops_dir).resolve(),
             cache_dir=(root / self.config.cache_dir).resolve(),
-            template_dir=_optional_path(root, self.config.template_dir),
-            calendar=_optional_path(root, self.config.calendar),
+            template_dir=f.optional_path(root, self.config.template_dir),
+            calendar=f.optional_path(root, self.config.calendar),
         )
         problem = missing_folders(
             sops_dir=self._paths.sops_dir, template_dir=self._paths.template_dir,
             calendar=self._paths.calendar, lang=self.config.lang,
             config=Path(config.config_file_path or "mkdocs.yml").name,
-            show=lambda path: _shown(path, root),
+            show=lambda path: f.shown(path, root),
         )
         if problem is not None:
             raise PluginError(problem)
-        for folder, role_id, role_en in (
-            (Path(config.site_dir), "situs", "site"),
-            (self._paths.cache_dir, "cache", "cache"),
-        ):
-            if overlaps(folder, self._paths.sops_dir):
-                raise PluginError(plain_text(OUTPUT_IN_CORPUS.at(
-                    "", role_id=role_id, role_en=role_en, folder=str(folder),
-                    sops=str(self._paths.sops_dir))))
+        refuse_output_in_corpus(Path(config.site_dir), self._paths.cache_dir, self._paths.sops_dir)
         apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
@@ -159,31 +139,21 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
-        """Check the corpus and draw the diagrams now: MkDocs empties the site folder right
-        after this event, so a build that is going to fail must fail here, leaving the previous
-        site as it was. The lock keeps a second build out of the same folder meanwhile."""
+        """Check the corpus and render every page (diagrams into the cache) now: MkDocs empties
+        the site folder right after this event, so a build that is going to fail must fail
+        here, leaving the previous site as it was. The lock keeps a second build out of the
+        same folder meanwhile."""
         if not self.config.enabled or self._paths is None:
             return
-        if not self._serving and self.config.lock and self._lock is None:
-            try:
-                self._lock = acquire(Path(config.site_dir))
-            except BuildLocked as locked:
-                raise PluginError(plain_text(BUILD_LOCKED.at(
-                    "", folder=config.site_dir, lock=locked.lock.as_posix()))) from None
+        if not self._serving and self.config.lock:
+            self._guard.lock(config)
         try:
-            self._checked = self._check()
-            if not self._serving:
-                self._draw_diagrams(self._checked)
+            self._build = self._prepare(self._check(), config)
         except BaseException:
-            self._unlock()
+            self._guard.unlock()
             raise
-        if self._lock is not None and not self._dirty:
-            # MkDocs reads site_dir only after this event (clean, files, writing): the whole
-            # site goes to a staging folder that replaces the real one in on_post_build, so a
-            # crash half-way leaves the previous site as it was.
-            real = Path(config.site_dir)
-            self._staging = (staging_folder(real), real)
-            config.site_dir = str(self._staging[0])
+        if self._guard.locked and not self._dirty:
+            self._guard.stage(config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.config.enabled and self.config.pdf and self._paths is not None:
@@ -195,35 +165,33 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 downloads.add_pdf_downloads(site_dir, self._sops, cache_dir)
             except downloads.PrintUnavailable as error:
                 raise PluginError(f"sopgen (opsi pdf): {error}") from error
-        if self._staging is not None:
-            staging, real = self._staging
-            self._staging = None
-            replace_folder(staging, real)
-            config.site_dir = str(real)
-        self._unlock()
+        if self._pages is not None:
+            if self._serving:
+                urls = {p.url for p in self._files.documentation_pages()} if self._files else set()
+                serve.merge_search_index(config.site_dir, urls, self._dirty)
+            stats = self._pages.stats
+            log.info(
+                f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
+                f"{stats.rendered} dibuat ulang, {stats.from_cache} dari cache, "
+                f"{stats.diagrams_from_cache} diagram dari cache"
+            )
+        self._guard.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
-        if self._staging is not None:
-            discard(self._staging[0])
-            self._staging = None
-        self._unlock()
+        self._guard.fail()
 
     def on_shutdown(self) -> None:
-        self._unlock()
+        self._guard.unlock()
 
-    def _unlock(self) -> None:
-        if self._lock is not None:
-            release(self._lock)
-            self._lock = None
-
-    def _check(self) -> _Checked:
+    def _check(self) -> _Build:
         assert self._paths is not None
-        result = check_corpus(self._paths.sops_dir)
-        calendar, calendar_diagnostics = self._calendar()
+        # While serving, a save re-checks the saved file only (the memo outlives this object).
+        result = check_corpus(self._paths.sops_dir, serve.checks if self._serving else None)
+        sops_dir, calendar_path = self._paths.sops_dir, self._paths.calendar
+        calendar, calendar_diagnostics = f.corpus_calendar(sops_dir, calendar_path)
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
-        report = render_text(
-            diagnostics, len(result.files) + self._calendar_files(), self.config.lang
-        )
+        read = len(result.files) + f.calendar_files_read(sops_dir, calendar_path)
+        report = render_text(diagnostics, read, self.config.lang)
         has_errors = any(d.is_error for d in diagnostics)
         if has_errors and not self._serving:
             raise PluginError(report)
@@ -231,149 +199,146 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             log.error(report)
         elif diagnostics:
             log.warning(report)
-        return _Checked(result, calendar, report, has_errors)
+        return _Build(result, calendar, report, has_errors)
 
-    def _draw_diagrams(self, checked: _Checked) -> None:
-        """Every diagram into the cache (the pages then find them there), failing early."""
+    def _prepare(self, build: _Build, config: MkDocsConfig) -> _Build:
+        """Every valid SOP's page, from the cache or rendered (Graphviz included)."""
         assert self._paths is not None
-        problems = [
-            d for sop in checked.result.sops
-            for d in diagram_problems(sop, self._paths.cache_dir)
-        ]
-        if problems:
-            raise PluginError(render_text(problems, len(checked.result.sops)))
-
-    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
-        if not self.config.enabled or self._paths is None:
-            return files
-        checked, self._checked = self._checked or self._check(), None
-        result, calendar, report, has_errors = (
-            checked.result, checked.calendar, checked.report, checked.has_errors
-        )
-
-        broken = [f for f in result.files if any(d.is_error for d in f.diagnostics)]
-        unpublished = {f.file for f in broken}
+        unpublished = {r.file for r in build.result.files if any(d.is_error for d in r.diagnostics)}
         self._sops = sorted(
-            (f.sop for f in result.files if f.sop is not None and f.file not in unpublished),
+            (r.sop for r in build.result.files if r.sop is not None and r.file not in unpublished),
             key=lambda sop: sop.id,
         )
         self._published = {sop.id for sop in self._sops}
-        banner = errors_banner(report) if has_errors else ""
-        lists = list_pages(
-            self._sops,
-            lambda here, there: _relative(there, here, config.use_directory_urls),
-            title=self.config.nav_title,
-            today=dt.date.today(),
-            workday_seconds=calendar.workday_seconds,
-            banner=banner,
+        self._pages = PageBuilder(
+            RenderSettings(build.calendar, self._paths.cache_dir, self._paths.template_dir),
+            calendar_file=f.calendar_file(self._paths.sops_dir, self._paths.calendar),
+            log=log,
         )
-        self._refuse_collisions(files, config, lists)
-        self._pages = SitePages(
-            calendar=calendar,
-            cache_dir=self._paths.cache_dir,
-            template_dir=self._paths.template_dir,
-            last_changes=last_change_dates(self._paths.sops_dir),
-        )
-        self._add_sop_pages(files, config)
-        if has_errors:
-            # Only while serving: show each broken file's problems where its page would be.
-            self._add_error_pages(files, config, broken)
-        for uri, markdown in lists.items():
-            _generated(files, config, uri, markdown)
-        self._add_support_files(files, config)
-        if config.nav is None:
-            config.nav = self._default_nav(files)
-        else:
-            section = {self.config.nav_title: nav_section(self._sops)}
-            config.nav = _replace_index(config.nav, section)
-        return files
-
-    def _refuse_collisions(
-        self, files: Files, config: MkDocsConfig, lists: dict[str, str]
-    ) -> None:
-        """A generated page never silently replaces a file the user wrote."""
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        user = {
-            f.src_uri: _shown(Path(f.abs_src_path), root)
-            for f in files
-            if f.abs_src_path and getattr(f, "generated_by", None) is None
-        }
-        generated = {INDEX_URI: "index", KEYS_URI: "keys", SCHEMA_URI: "schema"}
-        generated.update({uri: "index" for uri in lists})  # every list page, per body and unit
-        for sop in self._sops:
-            generated[page_uri(sop)] = "sop"
-            generated[f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"] = "source"
-        problems = collisions(user, generated, self.config.lang)
-        if problems:
-            raise PluginError("\n".join(problems))
-
-    def _add_sop_pages(self, files: Files, config: MkDocsConfig) -> None:
-        """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
-        assert self._paths is not None and self._pages is not None
-        docs_dir = Path(config.docs_dir).resolve()
         names = {sop.id: sop.identitas.nama for sop in self._sops}
-        self._pending.clear()
+        last_changes = last_change_dates(self._paths.sops_dir)
         self._dates.clear()
-        render_errors: list[Diagnostic] = []
-        logos: dict[Path, str] = {}  # image file -> its site path
+        facts: list[tuple[Sop, PageFacts]] = []
         for sop in self._sops:
             uri = page_uri(sop)
-            # The YAML is published beside its page, so readers can download the source.
-            yaml_uri = f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"
-            files.append(File.generated(config, yaml_uri, abs_src_path=str(sop.path)))
+            here = f.url_of(uri, config.use_directory_urls)
             logo_url = None
             if sop.identitas.logo is not None:
-                logo = logos.setdefault(sop.identitas.logo, logo_uri(sop.identitas.logo))
-                logo_url = get_relative_url(logo, _url_of(uri, config.use_directory_urls))
+                logo = build.logos.setdefault(sop.identitas.logo, logo_uri(sop.identitas.logo))
+                logo_url = get_relative_url(logo, here)
             links = PageLinks(
-                link_for=self._linker(uri, config),
+                link_for=f.linker(uri, self._published, config.use_directory_urls),
                 title_for=names.get,
-                source_url=get_relative_url(yaml_uri, _url_of(uri, config.use_directory_urls)),
-                source_path=_display_path(sop.path, self._paths.sops_dir),
+                source_url=get_relative_url(_source_uri(sop), here),
+                source_path=f.display_path(sop.path, self._paths.sops_dir),
                 logo_url=logo_url,
             )
-            sop_page = self._pages.sop_page(sop, links)
-            render_errors += sop_page.diagnostics
-            self._pending[uri] = sop_page
-            changed = self._pages.last_changes.get(sop.path.resolve())
+            changed = last_changes.get(sop.path.resolve())
             if changed is not None:
                 self._dates[uri] = changed
-            page = _generated(files, config, uri, sop_page.markdown)
-            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
-            # to the docs folder, to repo_url + edit_uri and resolves the "..".
-            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
-        published: set[str] = set()
-        for image, site_path in sorted(logos.items()):
-            if site_path not in published:  # SOPs sharing one image share one file
-                published.add(site_path)
-                files.append(File.generated(config, site_path, abs_src_path=str(image)))
+            facts.append((sop, page_facts(sop, links, changed)))
+        build.pages = list(zip(self._sops, self._pages.prepare(facts), strict=True))
+        render_errors = [d for _, prepared in build.pages for d in prepared.diagnostics]
         if render_errors:
             report = render_text(render_errors, len(self._sops), self.config.lang)
             if not self._serving:
                 raise PluginError(report)
             log.error(report)
+        return build
 
-    def _add_error_pages(self, files: Files, config: MkDocsConfig, broken: list[Any]) -> None:
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if not self.config.enabled or self._paths is None:
+            return files
+        build, self._build = self._build or self._prepare(self._check(), config), None
+        banner = errors_banner(build.report) if build.has_errors else ""
+        lists = list_pages(
+            self._sops,
+            lambda here, there: f.relative(there, here, config.use_directory_urls),
+            title=self.config.nav_title,
+            today=dt.date.today(),
+            workday_seconds=build.calendar.workday_seconds,
+            banner=banner,
+        )
+        fixed = {INDEX_URI: "index", KEYS_URI: "keys", SCHEMA_URI: "schema"}
+        sop_pages = ((page_uri(sop), _source_uri(sop)) for sop in self._sops)
+        refuse_collisions(files, generated_uris(fixed, lists, sop_pages), self.config.lang,
+                          lambda path: f.shown(path, f.config_root(config)))
+        self._files = files
+        self._add_sop_pages(files, config, build)
+        if build.has_errors:
+            # Only while serving: show each broken file's problems where its page would be.
+            self._add_error_pages(files, config, build.result)
+        for uri, markdown in lists.items():
+            f.generated(files, config, uri, markdown)
+        f.add_support_files(files, config, self._paths.template_dir, len(self._sops))
+        section = {self.config.nav_title: nav_section(self._sops)}
+        if config.nav is None:
+            config.nav = f.default_nav(files, section)
+        else:
+            config.nav = f.replace_index(config.nav, section)
+        self._unit_of = unit_of_page(self._sops)
+        if self._serving and self._dirty:
+            self._skip_unchanged(files, config)
+        return files
+
+    def _skip_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+        """``serve --dirty``: leave the pages already written and still current alone."""
+        self._fingerprint = serve.site_fingerprint(config.nav, config.config_file_path)
+        self._tokens = serve.page_tokens(files, {uri: p.key for uri, p in self._pending.items()})
+        skipped = serve.skip_unchanged(files, self._tokens, self._fingerprint)
+        if skipped:
+            log.info(f"{skipped} halaman tidak berubah, tidak ditulis ulang")
+
+    def _add_sop_pages(self, files: Files, config: MkDocsConfig, build: _Build) -> None:
+        """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
+        docs_dir = Path(config.docs_dir).resolve()
+        self._pending.clear()
+        for sop, prepared in build.pages:
+            uri = page_uri(sop)
+            # The YAML is published beside its page, so readers can download the source.
+            files.append(File.generated(config, _source_uri(sop), abs_src_path=str(sop.path)))
+            self._pending[uri] = prepared
+            # Outside the nav: the nav lists bodies and units, each unit's page lists its SOPs.
+            if prepared.markdown_file is not None:  # MkDocs reads it when it builds the page
+                page = f.generated(files, config, uri, None, in_nav=False,
+                                   source=prepared.markdown_file)
+            else:
+                assert prepared.early is not None
+                page = f.generated(files, config, uri, prepared.early.markdown, in_nav=False)
+            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
+            # to the docs folder, to repo_url + edit_uri and resolves the "..".
+            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
+        published: set[str] = set()
+        for image, site_path in sorted(build.logos.items()):
+            if site_path not in published:  # SOPs sharing one image share one file
+                published.add(site_path)
+                files.append(File.generated(config, site_path, abs_src_path=str(image)))
+
+    def _add_error_pages(self, files: Files, config: MkDocsConfig, result: CorpusResult) -> None:
         assert self._paths is not None
-        for result in broken:
-            sop_id = result.sop.id if result.sop else _sop_id(result.file, self._paths.sops_dir)
+        for checked in result.files:
+            if not any(d.is_error for d in checked.diagnostics):
+                continue
+            sop_id = checked.sop.id if checked.sop else f.sop_id(checked.file, self._paths.sops_dir)
             if sop_id is not None and sop_id not in self._published:
-                report = render_text(result.diagnostics, 1, self.config.lang)
-                _generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
+                report = render_text(checked.diagnostics, 1, self.config.lang)
+                f.generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
 
-    def _linker(self, from_uri: str, config: MkDocsConfig) -> Any:
-        """SOP (or SOP id) -> URL of its page relative to the page at ``from_uri``, or None."""
-        here = _url_of(from_uri, config.use_directory_urls)
-        published = self._published
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # A SOP page is not in the nav; it hangs under its body's section (the parent of its
+        # unit's list page), so that section opens, showing the body's units, beside the page.
+        self._section_of.clear()
+        for sop_uri, unit_uri in self._unit_of.items():
+            unit_file = files.get_file_from_path(unit_uri)
+            if unit_file is not None and unit_file.page is not None:
+                self._section_of[sop_uri] = unit_file.page.parent
+        return nav
 
-        def link_for(target: Sop | str) -> str | None:
-            sop_id = target if isinstance(target, str) else target.id
-            if sop_id not in published:
-                return None
-            uri = f"{SOP_FOLDER}/{sop_id}.md"
-            return get_relative_url(_url_of(uri, config.use_directory_urls), here)
-
-        return link_for
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
+        section = self._section_of.get(page.file.src_uri)
+        if section is not None and page.parent is None:
+            page.parent = section
+        return page
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -397,10 +362,17 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         # The diagram and the simulation section go into the finished HTML, after the search
         # plugin has indexed the page: they are most of its markup (SVG), and parsing them for
         # the index took half the build time while adding no words to search for.
+        token = self._tokens.get(page.file.src_uri)
+        if token is not None:
+            serve.record_written(page.file, token, self._fingerprint)
         pending = self._pending.pop(page.file.src_uri, None)
         if pending is None or self._pages is None:
             return output
-        return self._pages.fill_output(pending, output)
+        output = self._pages.fill_output(pending, output)
+        written, total = self._pages.stats.pages_written, self._pages.stats.sops
+        if written % PROGRESS_EVERY == 0 and written < total:
+            log.info(f"{written}/{total} halaman SOP ditulis")
+        return output
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
         if not self.config.enabled or self._paths is None:
@@ -411,119 +383,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 server.watch(str(extra))
         return server
 
-    def _calendar_files(self) -> int:
-        """How many calendar files were read (0 or 1), counted like `sopgen validate` does."""
-        assert self._paths is not None
-        path = self._paths.calendar or self._paths.sops_dir / CALENDAR_FILE
-        return int(path.is_file())
 
-    def _calendar(self) -> tuple[OfficeCalendar, list[Diagnostic]]:
-        assert self._paths is not None
-        if self._paths.calendar is None:
-            return calendar_for_corpus(self._paths.sops_dir)
-        calendar, diagnostics = load_calendar(self._paths.calendar)
-        return calendar or OfficeCalendar.default(), diagnostics
-
-    def _add_support_files(self, files: Files, config: MkDocsConfig) -> None:
-        """The assets, the published schema, the key reference and, if missing, a home page."""
-        assert self._paths is not None
-        for site_path, source in asset_files(self._paths.template_dir).items():
-            files.append(File.generated(config, site_path, abs_src_path=str(source)))
-        files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_FILE)))
-        # A Markdown link is relative to the page's source file; MkDocs turns it into a URL.
-        schema_link = posixpath.relpath(SCHEMA_URI, posixpath.dirname(KEYS_URI))
-        schema = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-        _generated(
-            files,
-            config,
-            KEYS_URI,
-            key_reference_page(schema, schema_link=schema_link, title="Referensi kunci berkas SOP"),
-        )
-        if files.get_file_from_path("index.md") is None:
-            guide = files.get_file_from_path(GUIDE_URI)
-            _generated(
-                files,
-                config,
-                "index.md",
-                home_page(
-                    len(self._sops),
-                    index_link=_url_of(INDEX_URI, config.use_directory_urls),
-                    guide_link=guide.url if guide is not None else None,
-                ),
-            )
-
-    def _default_nav(self, files: Files) -> list[Any]:
-        """MkDocs' own nav for the hand-written pages, with the SOP section after the home page."""
-        pages = sorted(
-            (
-                f
-                for f in files.documentation_pages()
-                if f.inclusion.is_in_nav() and not f.src_uri.startswith(f"{SOP_FOLDER}/")
-            ),
-            key=file_sort_key,
-        )
-        nav: list[Any] = nest_paths(f.src_uri for f in pages)
-        position = 1 if nav and nav[0] == "index.md" else 0
-        nav.insert(position, {self.config.nav_title: nav_section(self._sops)})
-        return nav
-
-
-def _generated(files: Files, config: MkDocsConfig, uri: str, content: str) -> File:
-    existing = files.get_file_from_path(uri)
-    if existing is not None:
-        files.remove(existing)
-    file = File.generated(config, uri, content=content, inclusion=InclusionLevel.INCLUDED)
-    files.append(file)
-    return file
-
-
-def _replace_index(nav: Any, section: dict[str, Any]) -> Any:
-    """A hand-written nav with every ``sop/index.md`` entry replaced by the grouped SOP section."""
-    if nav == INDEX_URI:
-        return section
-    if isinstance(nav, list):
-        return [_replace_index(item, section) for item in nav]
-    if isinstance(nav, dict):
-        if len(nav) == 1 and next(iter(nav.values())) == INDEX_URI:
-            title = next(iter(nav))
-            return {title: next(iter(section.values()))}
-        return {key: _replace_index(value, section) for key, value in nav.items()}
-    return nav
-
-
-def _relative(to_uri: str, from_uri: str, use_directory_urls: bool) -> str:
-    urls = (_url_of(uri, use_directory_urls) for uri in (to_uri, from_uri))
-    return get_relative_url(*urls)
-
-
-def _url_of(uri: str, use_directory_urls: bool) -> str:
-    """The site URL MkDocs gives the page at ``uri`` (without creating the page)."""
-    return File(uri, None, "", use_directory_urls).url
-
-
-def _display_path(path: Path, sops_dir: Path) -> str:
-    try:
-        relative = path.resolve().relative_to(sops_dir.parent)
-    except ValueError:
-        return path.name
-    return relative.as_posix()
-
-
-def _sop_id(file: str, sops_dir: Path) -> str | None:
-    try:
-        relative = Path(file).resolve().relative_to(sops_dir)
-    except ValueError:
-        return None
-    return relative.with_suffix("").as_posix() if relative.suffix in (".yaml", ".yml") else None
-
-
-def _shown(path: Path, root: Path) -> str:
-    """A path as the user wrote it: relative to the folder of mkdocs.yml when below it."""
-    try:
-        return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return path.as_posix()
-
-
-def _optional_path(root: Path, value: str | None) -> Path | None:
-    return (root / value).resolve() if value else None
+def _source_uri(sop: Sop) -> str:
+    """Where the SOP's YAML is published, beside its page."""
+    return f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"

@@ -1,0 +1,133 @@
+"""The SOP pages of one build: from the cache where possible, rendered on every core otherwise.
+
+`PageBuilder.prepare` takes every SOP with its page facts, looks each up in the page cache and
+renders the misses (Graphviz diagrams in batches, then pages in worker processes), logging
+progress as it goes. It returns each page's Markdown; the large fragments stay in the cache
+files until MkDocs asks for them (`fill_content`, `fill_output`), so memory does not grow with
+the rendered size of the whole corpus.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..diagnostics import Diagnostic
+from ..model import Sop
+from ..render.diagram import diagram_dot
+from .cache import EarlyParts, LateParts, PageCache, build_key, site_digest
+from .parallel import draw_diagrams, map_in_processes
+from .render_parts import PageFacts, RenderSettings, fill_content, fill_output, render_parts
+
+PROGRESS_EVERY = 250  # SOPs between two progress lines on long builds
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One SOP page ready for MkDocs: its parts are in the cache (by key: MkDocs reads the
+    Markdown file itself) or, when that could not be written or the page has problems, here."""
+
+    key: str
+    markdown_file: Path | None
+    diagnostics: tuple[Diagnostic, ...] = ()
+    early: EarlyParts | None = None
+    late: LateParts | None = None
+
+
+@dataclass
+class BuildStats:
+    sops: int = 0
+    rendered: int = 0
+    from_cache: int = 0
+    diagrams_from_cache: int = 0
+    pages_written: int = 0
+    seconds: float = 0.0
+    rendered_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Job:
+    sop: Sop
+    facts: PageFacts
+    key: str
+
+
+class PageBuilder:
+    def __init__(
+        self,
+        settings: RenderSettings,
+        *,
+        calendar_file: Path | None,
+        log: logging.Logger | logging.LoggerAdapter[logging.Logger],
+        parallel: bool = True,
+    ) -> None:
+        self.settings = settings
+        self.cache = PageCache(settings.cache_dir)
+        self.digest = site_digest(template_dir=settings.template_dir, calendar_file=calendar_file)
+        self.log = log
+        self.parallel = parallel
+        self.stats = BuildStats()
+
+    def prepare(self, pages: Sequence[tuple[Sop, PageFacts]]) -> list[Prepared]:
+        """Every page's Markdown, in the order given; renders only what the cache lacks."""
+        start = time.perf_counter()
+        jobs = [_Job(sop, facts, build_key(self.digest, sop.path, facts.as_data()))
+                for sop, facts in pages]
+        self.stats.sops = len(jobs)
+        prepared: dict[str, Prepared] = {}
+        misses: list[_Job] = []
+        for job in jobs:
+            if self.cache.has(job.key):
+                prepared[job.key] = Prepared(job.key, self.cache.markdown_file(job.key))
+            else:
+                misses.append(job)
+        self.stats.from_cache = len(jobs) - len(misses)
+        self.stats.diagrams_from_cache = self.stats.from_cache
+        if misses:
+            self.log.info(f"{len(misses)} dari {len(jobs)} halaman SOP perlu dibuat "
+                          f"({self.stats.from_cache} dari cache)")
+            self._render(misses, prepared)
+        self.stats.seconds = time.perf_counter() - start
+        return [prepared[job.key] for job in jobs]
+
+    def _render(self, misses: list[_Job], prepared: dict[str, Prepared]) -> None:
+        dots = [diagram_dot(job.sop) for job in misses]
+        if self.parallel and len(misses) > 1:
+            self.stats.diagrams_from_cache += draw_diagrams(dots, self.settings.cache_dir)
+        else:
+            from ..render.diagram import svg_cache_file
+
+            self.stats.diagrams_from_cache += sum(
+                svg_cache_file(d, self.settings.cache_dir).is_file() for d in dots)
+        render: Callable[[_Job], Prepared] = self._render_one
+        results = (map_in_processes(render, misses) if self.parallel
+                   else (render(job) for job in misses))
+        for done, (job, result) in enumerate(zip(misses, results, strict=True), start=1):
+            prepared[job.key] = result
+            self.stats.rendered += 1
+            self.stats.rendered_ids.append(job.sop.id)
+            if done % PROGRESS_EVERY == 0 and done < len(misses):
+                self.log.info(f"{done}/{len(misses)} halaman SOP dibuat")
+
+    def _render_one(self, job: _Job) -> Prepared:
+        """Runs in a worker: render, store in the cache, send back only what must travel."""
+        early, late, diagnostics = render_parts(job.sop, job.facts, self.settings)
+        if not diagnostics and self.cache.store(job.key, early, late):
+            return Prepared(job.key, self.cache.markdown_file(job.key))
+        # Not cached: a page with problems is redone next time; an unwritable cache keeps it here.
+        return Prepared(job.key, None, tuple(diagnostics), early, late)
+
+    def fill_content(self, page: Prepared, html: str) -> str:
+        blocks = page.early.blocks if page.early else self.cache.blocks(page.key)
+        return fill_content(blocks, html) if blocks is not None else html
+
+    def fill_output(self, page: Prepared, html: str) -> str:
+        blocks = page.early.blocks if page.early else self.cache.blocks(page.key)
+        late = page.late or self.cache.late(page.key)
+        self.stats.pages_written += 1
+        if blocks is None or late is None:
+            return html
+        return fill_output(blocks, late, html)

@@ -1,0 +1,122 @@
+"""Rendering many SOP pages on every core: Graphviz in batches, pages in forked workers.
+
+Graphviz: one ``neato`` process per diagram cost 27-32 ms, mostly process start-up. ``neato``
+draws every graph of its input in turn, so `draw_diagrams` feeds it batches of DOT sources, one
+batch per core at a time, and splits the output at each ``</svg>``. The only difference from a
+single run is the id Graphviz gives the second and later graphs' group (``page0,1_graph0``
+instead of ``graph0``); `_split_svgs` restores it, so a batch's SVG is byte for byte the one a
+single run writes (tests/test_site_scale.py checks it). A batch that fails is drawn one diagram
+at a time, so the failing SOP gets its own error.
+
+Pages: `render_all` renders the SOPs that missed the cache in forked worker processes (the
+renderers are pure functions of picklable inputs; fork shares the loaded modules and the
+calendar). Order and content are those of a serial run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import multiprocessing
+import os
+import re
+import shutil
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from pathlib import Path
+from typing import Any, TypeVar
+
+from ..render.diagram import GraphvizNotFound, render_svg, svg_cache_file
+from ..render.layout_budget import LayoutTimeout, run_layout
+
+BATCH = 24  # diagrams per neato run: start-up is shared, a failure redoes at most this many
+PARALLEL_FROM = 8  # fewer pages than this render in-process: forking costs more than it saves
+
+_SECOND_GRAPH_ID = re.compile(r'(<g id=")page\d+,\d+_(graph\d+")')
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def workers() -> int:
+    """How many processes to use: the cores this process may run on."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def draw_diagrams(dot_sources: Sequence[str], cache_dir: Path) -> int:
+    """Draw every DOT source whose SVG is not in the cache yet, into the cache; how many were
+    already there. Failures are left for `render_svg` to report per SOP."""
+    missing = list(dict.fromkeys(d for d in dot_sources if not svg_cache_file(d, cache_dir)
+                                 .is_file()))
+    if not missing:
+        return len(dot_sources)
+    if shutil.which("neato") is None:
+        return len(dot_sources) - len(missing)
+    batches = [missing[i : i + BATCH] for i in range(0, len(missing), BATCH)]
+    with ThreadPoolExecutor(max_workers=workers()) as pool:
+        # Threads suffice: each waits on its neato process, which runs on its own core.
+        list(pool.map(lambda batch: _draw_batch(batch, cache_dir), batches))
+    return len(dot_sources) - len(missing)
+
+
+def _draw_batch(batch: list[str], cache_dir: Path) -> None:
+    neato = shutil.which("neato")
+    if neato is None:
+        return
+    try:  # the layout budget covers the batch; over it, each diagram gets its own budget below
+        done = run_layout([neato, "-n2", "-Tsvg"], "".join(batch).encode("utf-8"))
+    except LayoutTimeout:
+        done = None
+    svgs = _split_svgs(done.stdout.decode("utf-8")) if done and done.returncode == 0 else []
+    if len(svgs) != len(batch):
+        for dot_source in batch:  # one by one: the broken one fails alone, later, with its error
+            with contextlib.suppress(GraphvizNotFound, RuntimeError):  # LayoutTimeout too
+                render_svg(dot_source, cache_dir)
+        return
+    for dot_source, svg in zip(batch, svgs, strict=True):
+        render_svg(dot_source, cache_dir, drawn=svg)
+
+
+def _split_svgs(output: str) -> list[str]:
+    """The SVG documents of one neato run over several graphs, each as a lone run writes it."""
+    end = "</svg>\n"
+    parts = output.split(end)
+    if parts[-1].strip():
+        return []  # not the shape we know: let the caller fall back to single runs
+    return [_SECOND_GRAPH_ID.sub(r"\1\2", part) + end for part in parts[:-1]]
+
+
+_JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+
+
+def _run_one(index: int) -> Any:
+    assert _JOB is not None
+    function, items = _JOB
+    return function(items[index])
+
+
+def map_in_processes(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+    """``function(item)`` for each item on every core, yielded in order as they finish.
+
+    The function and items reach the workers through fork, not pickling; only results travel
+    back. Falls back to a plain loop for few items, one core, no fork on this platform, or other
+    threads running (``mkdocs serve`` rebuilds from its watcher thread: a child forked then
+    could inherit a lock another thread holds).
+    """
+    global _JOB
+    count = workers()
+    if (len(items) < PARALLEL_FROM or count < 2 or threading.active_count() > 1
+            or "fork" not in multiprocessing.get_all_start_methods()):
+        yield from (function(item) for item in items)
+        return
+    _JOB = (function, items)
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+            chunk = max(1, min(16, len(items) // (count * 8)))
+            yield from pool.map(_run_one, range(len(items)), chunksize=chunk)
+    finally:
+        _JOB = None
