@@ -152,6 +152,10 @@
         if (window.sopgenSwimlane) {
           window.sopgenSwimlane.draw(flow);
         }
+        // The breaks were chosen for the paper's printable height; Chromium's printed sheet is
+        // up to a px taller (A4: 704 px, not 702.99), so in the printed layout sheet k starts
+        // at k times the measured sheet: with the planned height the offset grows a px a sheet.
+        report.sheetHeight = pagination().measuredSheet() || report.pageHeight;
         report.screenPlaced = report.placed;
         report.placed = pagination().placement(flow, flow.querySelector("table.sopgen-procedure"),
           flow.querySelector("svg.sopgen-arrows"));
@@ -161,7 +165,7 @@
         var bottom = Math.max.apply(null, report.placed.rows.map(function (r) {
           return r.bottom;
         }));
-        var sheets = Math.floor((bottom - 1) / report.pageHeight) + 1;
+        var sheets = Math.floor((bottom - 1) / report.sheetHeight) + 1;
         if (sheets > report.sheets) {
           report.sheets = sheets;
           setTotal(sheets);

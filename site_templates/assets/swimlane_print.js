@@ -29,10 +29,11 @@
   var SLACK = 3; // px: rounding in the printed layout, kept free on every sheet
 
   // The printed sheet's height in CSS px, measured with forced page breaks (Chromium shrinks a
-  // page wider than the paper, which makes the sheet taller in CSS px). The first probe does
-  // not always start a sheet, so the distance between the second and third is taken. On
-  // screen (no pages) the probes touch, and the A4 figure is used.
-  function printedPageHeight() {
+  // page wider than the paper, which makes the sheet taller in CSS px, and its sheet is not
+  // exactly the paper's printable height: 704 px for A4's 702.99, 722 px for F4's 721.89). The first probe does not always start a sheet, so the
+  // distance between the second and third is taken. On screen (no pages) the probes touch:
+  // null.
+  function measuredSheet() {
     var probes = [0, 1, 2].map(function () {
       var probe = document.createElement("div");
       probe.style.cssText = "break-before: page; height: 1px; margin: 0;";
@@ -42,7 +43,11 @@
     var tops = probes.map(function (probe) { return probe.getBoundingClientRect().top; });
     probes.forEach(function (probe) { probe.remove(); });
     var height = tops[2] - tops[1];
-    return height > 100 ? height : PAGE_HEIGHT;
+    return height > 100 ? height : null;
+  }
+
+  function printedPageHeight() {
+    return measuredSheet() || PAGE_HEIGHT;
   }
 
   function letters(index) {
@@ -333,7 +338,8 @@
     if (window.sopgenSwimlane) {
       window.sopgenSwimlane.draw(flow);
     }
-    var report = { pageHeight: pageHeight, header: sizes.header,
+    // sheetHeight: the sheets `placed` is given in; sopgen_print.js sets the printed one.
+    var report = { pageHeight: pageHeight, sheetHeight: pageHeight, header: sizes.header,
                    connectorRow: sizes.connectorRow, breakBefore: breakBefore,
                    sheets: firstSheet + (breakBefore ? 1 : 0) + chosen.chunks.length,
                    tableTop: top, pages: pages, textPx: textSizes(table),
@@ -356,7 +362,7 @@
   }
 
   // Where rows, connectors and arrows ended up, in document px: with printed sheets laid out
-  // one below the other, sheet k spans [k * pageHeight, (k + 1) * pageHeight).
+  // one below the other, sheet k spans [k * h, (k + 1) * h), h the report's sheetHeight.
   function placement(flow, table, svg) {
     var origin = svg.getBoundingClientRect();
     var dx = window.scrollX;
@@ -446,6 +452,7 @@
     flows: flows,
     placement: placement,
     setTotal: setTotal,
+    measuredSheet: measuredSheet,
     PAGE_HEIGHT: PAGE_HEIGHT,
     last: null
   };

@@ -45,7 +45,7 @@ def page_of(y: float, height: float) -> int:
 
 def print_problems(report: dict[str, Any]) -> list[str]:
     problems: list[str] = []
-    height = report["pageHeight"]
+    height = report["sheetHeight"]  # the sheets `placed` is in (measured when printed)
     placed = report["placed"]
     page_of_row: dict[str, int] = {}
     for row in placed["rows"]:
@@ -153,6 +153,7 @@ def test_paginated_table_on_screen(
 def test_the_print_checks_catch_an_arrow_over_a_page_edge() -> None:
     report = {
         "pageHeight": 100.0,
+        "sheetHeight": 100.0,
         "pages": [{"rows": ["a"]}, {"rows": ["b"]}],
         "placed": {
             "rows": [

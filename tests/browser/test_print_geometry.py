@@ -2,7 +2,9 @@
 
 Printed with the code of ``sopgen pdf`` (headless Chromium, the page's own print layout). The
 checks read two things: the geometry swimlane_print.js measured in the real printed layout
-(sheet k spans [k * pageHeight, (k + 1) * pageHeight) in document px) and the PDF itself.
+(sheet k spans [k * sheetHeight, (k + 1) * sheetHeight) in document px, sheetHeight the sheet
+measured in print, which may be up to a px taller than the pageHeight the breaks were chosen
+for) and the PDF itself.
 
 - every row on one sheet; every arrow segment inside the table body of one sheet, never over
   the (repeated) header and never past the sheet's bottom;
@@ -86,7 +88,7 @@ def _sheet(y: float, height: float) -> int:
 
 def geometry_problems(report: dict[str, Any]) -> list[str]:
     problems: list[str] = []
-    height, header = report["pageHeight"], report["header"]
+    height, header = report["sheetHeight"], report["header"]
     placed = report["placed"]
     head = placed["head"]
     head_sheet = _sheet(head["top"] + TOL, height)
@@ -152,6 +154,21 @@ def geometry_problems(report: dict[str, Any]) -> list[str]:
     return problems
 
 
+def sheet_start_problems(report: dict[str, Any]) -> list[str]:
+    """Each table page after the first starts right below its sheet's repeated header: the
+    sheets of `placed` are the printed ones (a wrong sheet height drifts a little per sheet)."""
+    problems: list[str] = []
+    height, header = report["sheetHeight"], report["header"]
+    rows = {row["step"]: row for row in report["placed"]["rows"]}
+    for number, chunk in enumerate(report["pages"][1:], start=1):
+        opening = f"{IN}{number}:0" if chunk["masuk"] else chunk["rows"][0]
+        top = rows[opening]["top"]
+        below_header = top - _sheet(top, height) * height - header
+        if abs(below_header) > TOL:
+            problems.append(f"page {number} starts {below_header:.1f} px below its header")
+    return problems
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -197,8 +214,11 @@ def test_printed_form(
     assert report is not None and report.get("printed"), "the page did not paginate for print"
     expected_height = (PAPERS[paper][1] - MARGINS_MM[0]) * MM
     assert report["pageHeight"] == pytest.approx(expected_height, abs=0.5)
+    # The printed sheet (Chromium's, measured in print) is the paper's and holds the planned one.
+    assert report["pageHeight"] - 0.01 <= report["sheetHeight"] <= expected_height + 1.5
     assert report["sheets"] == done.sheets
     assert geometry_problems(report) == []
+    assert sheet_start_problems(report) == []
     assert pdf_problems(sop, done, paper) == []
     head = report["placed"]["head"]
     assert head["right"] - head["left"] <= (PAPERS[paper][0] - MARGINS_MM[1]) * MM + TOL
@@ -217,7 +237,7 @@ def test_the_stress_set_breaks_where_it_should(
     assert "s5:lanjutan:1" in rows, "the row of one long word was not split"
     _, forty = printed("a4", f"{UNIT}/empat-puluh-langkah")
     connectors = forty.report["placed"]["connectors"]
-    height = forty.report["pageHeight"]
+    height = forty.report["sheetHeight"]
     loop = {OUT if c["step"].startswith(OUT) else IN: _sheet(c["top"], height)
             for c in connectors if c["target"] == "s2"}
     assert loop[OUT] - loop[IN] >= 2, f"no loop back over three sheets: {loop}"
@@ -225,7 +245,7 @@ def test_the_stress_set_breaks_where_it_should(
     per_sheet: dict[int, int] = {}
     for c in five.report["placed"]["connectors"]:
         if c["step"].startswith(OUT):
-            sheet = _sheet(c["top"], five.report["pageHeight"])
+            sheet = _sheet(c["top"], five.report["sheetHeight"])
             per_sheet[sheet] = per_sheet.get(sheet, 0) + 1
     assert max(per_sheet.values()) >= 3, f"no break crossed by several arrows: {per_sheet}"
 
@@ -235,6 +255,7 @@ def test_the_geometry_checks_catch_bad_layouts() -> None:
     def report(**changes: Any) -> dict[str, Any]:
         base: dict[str, Any] = {
             "pageHeight": 100.0,
+            "sheetHeight": 100.0,
             "header": 20.0,
             "placed": {
                 "head": {"left": 0, "right": 50, "top": 10, "bottom": 30},
