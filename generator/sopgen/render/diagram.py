@@ -16,16 +16,15 @@ from __future__ import annotations
 import hashlib
 import itertools
 import math
-import os
 import re
 import shutil
-import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 from markupsafe import escape
 
+from ..atomic import write_atomically
 from ..model import Sop
 from .diagram_labels import place_labels, wrapped
 from .diagram_routes import Layout, layout
@@ -221,7 +220,7 @@ def render_svg(dot_source: str, cache_dir: Path | None, *, drawn: str | None = N
     if cache_dir is not None:
         cached = svg_cache_file(dot_source, cache_dir)
         if drawn is not None:
-            _write_atomically(cached, drawn)
+            write_atomically(cached, drawn)
             return drawn
         if cached.is_file():
             return cached.read_text(encoding="utf-8")
@@ -234,21 +233,8 @@ def render_svg(dot_source: str, cache_dir: Path | None, *, drawn: str | None = N
         raise GraphvizFailed(done.stderr.decode("utf-8", "replace"))
     svg = done.stdout.decode("utf-8")
     if cached is not None:
-        _write_atomically(cached, svg)
+        write_atomically(cached, svg)
     return svg
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Readers see the old file or the whole new one, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 _PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)

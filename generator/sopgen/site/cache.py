@@ -19,14 +19,13 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import os
-import tempfile
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..atomic import write_atomically
 from ..render.templates import template_search_path
 
 PAGES_FOLDER = "pages"
@@ -131,12 +130,12 @@ class PageCache:
         """Write the parts (the Markdown last, so a present ``.md`` means a whole entry);
         False when the folder cannot be written (the build then keeps the parts in memory)."""
         try:
-            _write_atomically(self.folder / f"{key}.late.json", json.dumps(
+            write_atomically(self.folder / f"{key}.late.json", json.dumps(
                 {"diagram_svg": late.diagram_svg, "simulation_html": late.simulation_html},
                 ensure_ascii=False))
-            _write_atomically(self.folder / f"{key}.blocks.json", json.dumps(
+            write_atomically(self.folder / f"{key}.blocks.json", json.dumps(
                 {"blocks": list(early.blocks)}, ensure_ascii=False))
-            _write_atomically(self.markdown_file(key), early.markdown)
+            write_atomically(self.markdown_file(key), early.markdown)
         except OSError:
             return False
         return True
@@ -149,14 +148,3 @@ class PageCache:
         return data if isinstance(data, dict) else None
 
 
-def _write_atomically(path: Path, text: str) -> None:
-    """Readers (another build, a parallel worker) see the old file or the whole new one."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
