@@ -11,7 +11,7 @@ from typing import Any
 
 from sop_factory import make_sop
 from sopgen.site import git_dates
-from sopgen.site.index import index_page, page_uri, total_standard_time
+from sopgen.site.index import page_uri, total_standard_time
 from sopgen.site.lists import SLUG_LIMIT, group, nav_section, slug, unit_of_page
 
 HOSTILE = '<script>alert("x")</script> & </title>'
@@ -130,26 +130,6 @@ def test_total_standard_time_keeps_calendar_days_apart() -> None:
 
 def test_total_standard_time_without_any_time_is_a_dash() -> None:
     assert total_standard_time(make_sop([{"pelaksana": "admin"}])) == "–"
-
-
-def test_index_page_lists_every_sop_sorted_by_nomor_with_escaped_text() -> None:
-    sops = [
-        _sop("b/dua", nomor="SOP/10/2024", nama="Dua"),
-        _sop("a/satu", nomor="SOP/2/2024", nama=HOSTILE),
-    ]
-    page = index_page(sops, lambda sop: f"{sop.id}/", title="Daftar SOP")
-    rows = [line for line in page.splitlines() if line.startswith("<tr><td>")]
-    assert [row.split("</td>")[0] for row in rows] == ["<tr><td>SOP/2/2024", "<tr><td>SOP/10/2024"]
-    assert (
-        '<a href="a/satu/">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &lt;/title&gt;'
-        in page
-    )
-    assert "<script>" not in page
-    assert '<a href="a/satu/">' in page
-    assert "2 April 2020" in page
-    # a blank line would end the raw HTML block and let Markdown parse the rest
-    table = page[page.index("<table") :]
-    assert "\n\n" not in table.strip()
 
 
 def test_nav_groups_by_body_then_work_unit_with_the_index_first() -> None:

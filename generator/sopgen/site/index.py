@@ -8,13 +8,11 @@ turn a SOP into a URL or a source path.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
 from html import escape
 
 from ..calendar.working_time import format_working_time
 from ..duration import Kind
 from ..model import Sop
-from ..render.dates import tanggal
 
 SOP_FOLDER = "sop"
 """Folder of the generated SOP pages inside the site (``sop/<id>.md``)."""
@@ -76,51 +74,6 @@ def total_standard_time(sop: Sop, workday_seconds: float = DEFAULT_WORKDAY_SECON
         days = f"{calendar_days:.2f}".rstrip("0").rstrip(".").replace(".", ",")
         parts.append(f"{days} hari kalender")
     return " + ".join(parts)
-
-
-def index_page(
-    sops: Iterable[Sop],
-    link_for: Callable[[Sop], str],
-    *,
-    title: str,
-    workday_seconds: float = DEFAULT_WORKDAY_SECONDS,
-) -> str:
-    """Markdown of ``sop/index.md``: one table row per SOP, sorted by Nomor.
-
-    ``link_for`` gives the URL of a SOP page relative to the index page (raw HTML links are not
-    rewritten by MkDocs).
-    """
-    rows = []
-    ordered = sorted(sops, key=sop_order)
-    for sop in ordered:
-        ident = sop.identitas
-        rows.append(
-            "<tr>"
-            f"<td>{one_line(ident.nomor)}</td>"
-            f'<td><a href="{escape(link_for(sop))}">{one_line(ident.nama)}</a></td>'
-            f"<td>{one_line(ident.satuan_kerja)}</td>"
-            f"<td>{tanggal(ident.tanggal_efektif)}</td>"
-            f'<td class="sopgen-number">{len(sop.langkah)}</td>'
-            f"<td>{escape(total_standard_time(sop, workday_seconds))}</td>"
-            "</tr>"
-        )
-    count = len(ordered)
-    lines = [
-        f"# {escape(title)}",
-        "",
-        f"Situs ini memuat {count} SOP. Klik nama SOP untuk membuka uraian prosedur, diagram alir "
-        "dan simulasi waktunya. *Total waktu baku* adalah jumlah batas waktu semua langkah.",
-        "",
-        '<table class="sopgen-index">',
-        "<thead><tr><th>Nomor</th><th>Nama SOP</th><th>Satuan Kerja</th>"
-        "<th>Tanggal Efektif</th><th>Langkah</th><th>Total waktu baku</th></tr></thead>",
-        "<tbody>",
-        *rows,
-        "</tbody>",
-        "</table>",
-        "",
-    ]
-    return "\n".join(lines)
 
 
 def home_page(count: int, *, index_link: str, guide_link: str | None) -> str:
