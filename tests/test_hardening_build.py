@@ -88,9 +88,9 @@ def test_a_crash_mid_build_leaves_the_previous_site_byte_identical(
     def crash(*args: object, **kwargs: object) -> str:
         raise RuntimeError("rusak di tengah jalan")
 
-    # While MkDocs writes the pages into the staging folder (the pages come from the page
-    # cache, so the crash is in putting a cached page's parts into its HTML).
-    monkeypatch.setattr("sopgen.site.builder.fill_output", crash)
+    # While MkDocs writes the pages into the staging folder (the pages come whole from the
+    # finished-page cache, so the crash is in reading one back).
+    monkeypatch.setattr("sopgen.site.finished.FinishedPages.html", crash)
     assert main(["build", str(built / "sops"), "-o", str(site)]) == 1
     assert "rusak di tengah jalan" in capsys.readouterr().err
     assert snapshot(site) == before
@@ -154,7 +154,9 @@ def test_a_crash_in_a_plain_mkdocs_build_leaves_the_previous_site(
     def crash(*args: object, **kwargs: object) -> str:
         raise RuntimeError("rusak di tengah jalan")
 
-    monkeypatch.setattr("sopgen.site.builder.fill_output", crash)  # while pages are written
+    # While pages are written: whole from the finished-page cache, or put together.
+    monkeypatch.setattr("sopgen.site.finished.FinishedPages.html", crash)
+    monkeypatch.setattr("sopgen.site.builder.fill_output", crash)
     with pytest.raises(Exception, match="rusak di tengah jalan"):
         build_project(project)
     assert snapshot(site) == before

@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "generator" / "sopgen"
 
 STAGES = {
     "sopgen": 0, "sopgen.diagnostics": 0, "sopgen.duration": 0, "sopgen.model": 0,
-    "sopgen.atomic": 0,
+    "sopgen.atomic": 0, "sopgen.fingerprint": 0,
     "sopgen.read": 1,
     "sopgen.check": 2,
     "sopgen.build": 3,

@@ -34,6 +34,7 @@ from .check.logo import (  # noqa: F401  (the logo messages were declared here b
     logo_problems,
 )
 from .check.names import name_problems, printable
+from .check.stored import StoredChecks, check_files_stored
 from .check.suggest import did_you_mean
 from .diagnostics import Diagnostic, Message, Severity
 from .model import Sop
@@ -107,18 +108,22 @@ def find_sop_files(paths: Sequence[Path]) -> list[Path]:
     return sorted({file for file, _ in _files_with_roots(paths)})
 
 
-def check_corpus(sops_dir: Path, memo: CheckMemo | None = None) -> CorpusResult:
-    return check_paths([sops_dir], memo=memo)
+def check_corpus(
+    sops_dir: Path, memo: CheckMemo | None = None, store: StoredChecks | None = None
+) -> CorpusResult:
+    return check_paths([sops_dir], memo=memo, store=store)
 
 
 def check_paths(
-    paths: Sequence[Path], *, build: bool = True, memo: CheckMemo | None = None
+    paths: Sequence[Path], *, build: bool = True, memo: CheckMemo | None = None,
+    store: StoredChecks | None = None,
 ) -> CorpusResult:
     """Every problem of every SOP file among ``paths``, and the model of each valid one.
 
     With ``build=False`` no model is built (every `FileResult.sop` is None): enough for
     reporting problems, and faster. With ``memo`` (kept by a long-running caller such as
-    ``mkdocs serve``), files unchanged since the last call are not read again.
+    ``mkdocs serve``), files unchanged since the last call are not read again; with ``store``
+    (kept on disk by a site build), files whose bytes are unchanged are not checked again.
     """
     with paused_collector():
         asked = _files_with_roots(paths)
@@ -133,8 +138,12 @@ def check_paths(
         entries = [entry for corpus in corpora.values() for entry in corpus.entries.values()]
         readable = [e for e in entries if e.outside is None]
         jobs = [(e.file, e.display, e.asked) for e in readable]
-        checks = (check_files(jobs, keep_docs=build) if memo is None
-                  else check_files_remembered(jobs, keep_docs=build, memo=memo))
+        if memo is not None:
+            checks = check_files_remembered(jobs, keep_docs=build, memo=memo)
+        elif store is not None:
+            checks = check_files_stored(jobs, keep_docs=build, store=store)
+        else:
+            checks = check_files(jobs, keep_docs=build)
         for entry, check in zip(readable, checks, strict=True):
             entry.check = check
             entry.diagnostics = check.diagnostics

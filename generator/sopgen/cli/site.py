@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from ..check.file import paused_collector
 from ..site.config import (
     GRAPHVIZ_MISSING,
     default_config,
@@ -91,16 +92,18 @@ def run_build(args: argparse.Namespace) -> int:
 
 def _build_atomically(args: argparse.Namespace, sops_dir: Path, site_dir: Path) -> int:
     """Build into a fresh folder beside the output; swap it in only when the build succeeded."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    with paused_collector():  # imports make many long-lived objects and no garbage
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import MkDocsException
 
     staging = staging_folder(site_dir)
     try:
         with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
             config_file = _project(sops_dir, Path(work), args.site_name, site_dir=staging)
             try:
-                config = load_config(config_file=str(config_file))
+                with paused_collector():  # loading MkDocs, Material and the plugins
+                    config = load_config(config_file=str(config_file))
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build(config)

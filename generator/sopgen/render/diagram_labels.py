@@ -42,8 +42,12 @@ def _around(a: Point, b: Point, margin: float) -> Box:
                max(a[0], b[0]) + margin, max(a[1], b[1]) + margin)
 
 
-def _spots(points: tuple[Point, ...], width: float, height: float) -> list[tuple[float, Box]]:
-    spots: list[tuple[float, Box]] = []
+Spot = tuple[float, float, float]
+"""A place a label may go: its cost (lower is better), left and top."""
+
+
+def _spots(points: tuple[Point, ...], width: float, height: float) -> list[Spot]:
+    spots: list[Spot] = []
     walked = 0.0
     for a, b in itertools.pairwise(points):
         vertical = abs(a[0] - b[0]) < 0.01
@@ -55,45 +59,54 @@ def _spots(points: tuple[Point, ...], width: float, height: float) -> list[tuple
             if vertical:
                 y = a[1] + sign * d
                 top = y if sign > 0 else y - height
-                right, left = a[0] + BESIDE, a[0] - BESIDE - width
-                spots.append((cost, Box(right, top, right + width, top + height)))
-                spots.append((cost + 1, Box(left, top, left + width, top + height)))
+                spots.append((cost, a[0] + BESIDE, top))
+                spots.append((cost + 1, a[0] - BESIDE - width, top))
             else:
                 x = a[0] + sign * d
                 left = x if sign > 0 else x - width
-                above, below = a[1] - BESIDE - height, a[1] + BESIDE
-                spots.append((cost, Box(left, above, left + width, above + height)))
-                spots.append((cost + 1, Box(left, below, left + width, below + height)))
+                spots.append((cost, left, a[1] - BESIDE - height))
+                spots.append((cost + 1, left, a[1] + BESIDE))
             d += STEP
         walked += length
         if walked > REACH:
             break
-    spots.sort(key=lambda spot: spot[0])
+    spots.sort(key=lambda spot: spot[0])  # stable: ties keep the order they were found in
     return spots
 
 
-def _grid(points: tuple[Point, ...], width: float, height: float) -> list[tuple[float, Box]]:
+def _grid(points: tuple[Point, ...], width: float, height: float) -> list[Spot]:
     """Spots around the edge's first stretch, for when none beside the edge is free."""
-    spots: list[tuple[float, Box]] = []
     near = _around(points[0], points[1], 0)
+    x0, y0 = points[0]
+    spots: list[Spot] = []
     for dy in range(-60, 61, 3):
+        top = y0 + dy
+        gap_y = max(0.0, near.top - (top + height), top - near.bottom)
         for dx in range(-120, 121, 3):
-            box = Box(points[0][0] + dx, points[0][1] + dy, points[0][0] + dx + width,
-                      points[0][1] + dy + height)
-            gap = (max(0.0, near.left - box.right, box.left - near.right)
-                   + max(0.0, near.top - box.bottom, box.top - near.bottom))
-            spots.append((REACH + 4 * gap, box))
-    spots.sort(key=lambda spot: spot[0])
+            left = x0 + dx
+            gap_x = max(0.0, near.left - (left + width), left - near.right)
+            spots.append((REACH + 4 * (gap_x + gap_y), left, top))
+    spots.sort(key=lambda spot: spot[0])  # stable: ties keep the row-by-row order
     return spots
 
 
-def _first_free(spots: list[tuple[float, Box]], inside: Box, obstacles: list[Box]) -> Box | None:
-    for _cost, box in spots:
-        if not (inside.left <= box.left and box.right <= inside.right
-                and inside.top <= box.top and box.bottom <= inside.bottom):
+def _first_free(
+    spots: list[Spot], width: float, height: float, inside: Box, obstacles: list[Box]
+) -> Box | None:
+    if not spots:
+        return None
+    # Only obstacles touching the spots' common bounds can hit a spot: the rest need no test.
+    reach = Box(min(left for _, left, _ in spots), min(top for _, _, top in spots),
+                max(left for _, left, _ in spots) + width, max(top for _, _, top in spots) + height)
+    near = [(o.left, o.top, o.right, o.bottom) for o in obstacles if _hits(reach, o)]
+    for _cost, left, top in spots:
+        right, bottom = left + width, top + height
+        if not (inside.left <= left and right <= inside.right
+                and inside.top <= top and bottom <= inside.bottom):
             continue
-        if not any(_hits(box, other) for other in obstacles):
-            return box
+        if not any(left < o_right and o_left < right and top < o_bottom and o_top < bottom
+                   for o_left, o_top, o_right, o_bottom in near):
+            return Box(left, top, right, bottom)
     return None
 
 
@@ -110,10 +123,11 @@ def place_labels(plan: Layout) -> dict[int, tuple[Point, Box]]:
         if arrow.label is None:
             continue
         width, height = label_size(arrow.label)
-        best = _first_free(_spots(points, width, height), inside, obstacles) or _first_free(
-            _grid(points, width, height), inside, obstacles)
+        best = (_first_free(_spots(points, width, height), width, height, inside, obstacles)
+                or _first_free(_grid(points, width, height), width, height, inside, obstacles))
         if best is None:  # nowhere free: beside the exit, as Graphviz would
-            best = _spots(points, width, height)[0][1]
+            _cost, left, top = _spots(points, width, height)[0]
+            best = Box(left, top, left + width, top + height)
         obstacles.append(best)
         placed[index] = (((best.left + best.right) / 2, (best.top + best.bottom) / 2), best)
     return placed

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
@@ -53,6 +53,7 @@ class _Job:
     sop: Sop
     facts: PageFacts
     key: str
+    dot: str | None = None  # the diagram's DOT source, once made
 
 
 class PageBuilder:
@@ -94,7 +95,12 @@ class PageBuilder:
         return [prepared[job.key] for job in jobs]
 
     def _render(self, misses: list[_Job], prepared: dict[str, Prepared]) -> None:
-        dots = [diagram_dot(job.sop) for job in misses]
+        # The DOT sources first (on every core: placing labels is most of their cost), so that
+        # Graphviz draws them in batches; the pages are then rendered with their diagrams.
+        sops = [job.sop for job in misses]
+        dots = list(map_in_processes(diagram_dot, sops) if self.parallel
+                    else map(diagram_dot, sops))
+        misses = [replace(job, dot=dot) for job, dot in zip(misses, dots, strict=True)]
         if self.parallel and len(misses) > 1:
             self.stats.diagrams_from_cache += draw_diagrams(dots, self.settings.cache_dir)
         else:
@@ -114,7 +120,7 @@ class PageBuilder:
 
     def _render_one(self, job: _Job) -> Prepared:
         """Runs in a worker: render, store in the cache, send back only what must travel."""
-        early, late, diagnostics = render_parts(job.sop, job.facts, self.settings)
+        early, late, diagnostics = render_parts(job.sop, job.facts, self.settings, job.dot)
         if not diagnostics and self.cache.store(job.key, early, late):
             return Prepared(job.key, self.cache.markdown_file(job.key))
         # Not cached: a page with problems is redone next time; an unwritable cache keeps it here.

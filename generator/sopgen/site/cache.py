@@ -16,16 +16,14 @@ reads the pages it skips.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
 from ..atomic import write_atomically
+from ..fingerprint import code_digest
 from ..render.templates import template_search_path
 
 PAGES_FOLDER = "pages"
@@ -46,22 +44,6 @@ class LateParts:
 
     diagram_svg: str
     simulation_html: str
-
-
-@functools.lru_cache(maxsize=1)
-def code_digest() -> str:
-    """sopgen's version and a digest of its Python sources (computed once per process)."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    for package in ("jinja2", "markupsafe", "holidays"):
-        try:
-            digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:  # pragma: no cover - they are dependencies
-            digest.update(package.encode())
-    return digest.hexdigest()
 
 
 def folder_digest(folders: list[Path]) -> str:

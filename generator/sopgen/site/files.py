@@ -5,6 +5,7 @@ Kept apart from the plugin so that it stays an event adapter; nothing here holds
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 from pathlib import Path
@@ -96,8 +97,10 @@ def linker(from_uri: str, published: set[str], use_directory_urls: bool) -> Any:
     return link_for
 
 
+@functools.lru_cache(maxsize=65536)
 def url_of(uri: str, use_directory_urls: bool) -> str:
-    """The site URL MkDocs gives the page at ``uri`` (without creating the page)."""
+    """The site URL MkDocs gives the page at ``uri`` (without creating the page); kept, since
+    the lists ask for each SOP's URL several times and a `File` costs 0.1 ms."""
     return File(uri, None, "", use_directory_urls).url
 
 

@@ -7,6 +7,7 @@ turn a SOP into a URL or a source path.
 
 from __future__ import annotations
 
+import functools
 import re
 from html import escape
 
@@ -33,6 +34,7 @@ def sop_order(sop: Sop) -> tuple[tuple[tuple[int, int | str], ...], str, str]:
     return (_natural(sop.identitas.nomor), sop.identitas.nama.casefold(), sop.id)
 
 
+@functools.lru_cache(maxsize=65536)  # each list sorts the same numbers again
 def _natural(text: str) -> tuple[tuple[int, int | str], ...]:
     # Tagging each part keeps numbers and words comparable without a TypeError.
     return tuple(

@@ -121,10 +121,13 @@ class SitePages:
         return html.replace(SIMULATION_SLOT, str(simulation), 1)
 
 
-def draw_diagram(sop: Sop, cache_dir: Path) -> tuple[str, list[Diagnostic]]:
-    """The SOP's diagram as Graphviz draws it ("" when it cannot), and why not."""
+def draw_diagram(
+    sop: Sop, cache_dir: Path, dot: str | None = None
+) -> tuple[str, list[Diagnostic]]:
+    """The SOP's diagram as Graphviz draws it ("" when it cannot), and why not; ``dot``: its
+    DOT source when already made (placing the labels is most of the cost)."""
     try:
-        return render_svg(diagram_dot(sop), cache_dir), []
+        return render_svg(dot if dot is not None else diagram_dot(sop), cache_dir), []
     except GraphvizNotFound:
         return "", [GRAPHVIZ_MISSING.at(str(sop.path), programs=GRAPHVIZ_PROGRAMS[0])]
     except GraphvizFailed as failure:

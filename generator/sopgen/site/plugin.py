@@ -19,16 +19,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import ChoiceLoader, DictLoader
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from ..calendar.office import OfficeCalendar
+from ..check.stored import StoredChecks
 from ..corpus import CorpusResult, check_corpus
 from ..diagnostics import Diagnostic
 from ..model import Sop
@@ -37,8 +39,10 @@ from ..reporters import render_text
 from . import files as f
 from . import serve
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
+from .collector import CollectorPause
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .files import GUIDE_URI, KEYS_URI, SCHEMA_URI  # noqa: F401  (imported from here before)
+from .finished import TEMPLATE, FinishedBuild, markdown_token, plan_finished
 from .git_dates import last_change_dates
 from .guards import BuildGuard, generated_uris, refuse_collisions, refuse_output_in_corpus
 from .index import INDEX_URI, SOP_FOLDER, page_uri
@@ -49,6 +53,7 @@ from .safety import date_meta, missing_folders
 from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
+CHECKS_FILE = "checks.pickle"
 
 class SopgenConfig(base.Config):
     enabled = c.Type(bool, default=True)
@@ -88,6 +93,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def __init__(self) -> None:
         self._serving = False
         self._dirty = False
+        self._collector = CollectorPause()
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
@@ -101,10 +107,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._tokens: dict[str, str] = {}  # serve --dirty: src_uri -> what its output is made of
         self._unit_of: dict[str, str] = {}  # SOP page URI -> its unit's list page URI
         self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
+        self._finished: FinishedBuild | None = None  # pages kept whole from the last build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
         self._dirty = dirty
+        if not self._serving:
+            self._collector.pause()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
@@ -154,8 +163,12 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             raise
         if self._guard.locked and not self._dirty:
             self._guard.stage(config)
+        self._collector.freeze_and_resume()
 
+    @event_priority(-50)  # after the search plugin has written its index
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self._finished is not None:
+            self._finished.finish(config.site_dir, prune=not self._serving)
         if self.config.enabled and self.config.pdf and self._paths is not None:
             # Printed into the staging folder, before the swap: a failure keeps the old site.
             from ..pdf import downloads
@@ -170,23 +183,32 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 urls = {p.url for p in self._files.documentation_pages()} if self._files else set()
                 serve.merge_search_index(config.site_dir, urls, self._dirty)
             stats = self._pages.stats
+            finished = len(self._finished.hits) if self._finished else 0
             log.info(
                 f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
                 f"{stats.rendered} dibuat ulang, {stats.from_cache} dari cache, "
-                f"{stats.diagrams_from_cache} diagram dari cache"
+                f"{stats.diagrams_from_cache} diagram dari cache, "
+                f"{finished} halaman jadi dari cache"
             )
         self._guard.finish(config)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._collector.resume()
         self._guard.fail()
 
     def on_shutdown(self) -> None:
+        self._collector.resume()
         self._guard.unlock()
 
     def _check(self) -> _Build:
         assert self._paths is not None
         # While serving, a save re-checks the saved file only (the memo outlives this object).
-        result = check_corpus(self._paths.sops_dir, serve.checks if self._serving else None)
+        if self._serving:
+            result = check_corpus(self._paths.sops_dir, serve.checks)
+        else:  # each file's own check kept on disk by its bytes; cross-file rules run anew
+            store = StoredChecks(self._paths.cache_dir / CHECKS_FILE)
+            result = check_corpus(self._paths.sops_dir, store=store)
+            store.save()
         sops_dir, calendar_path = self._paths.sops_dir, self._paths.calendar
         calendar, calendar_diagnostics = f.corpus_calendar(sops_dir, calendar_path)
         diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
@@ -277,9 +299,19 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         else:
             config.nav = f.replace_index(config.nav, section)
         self._unit_of = unit_of_page(self._sops)
-        if self._serving and self._dirty:
+        if self._serving and self._dirty:  # before the finished pages' Markdown is emptied
             self._skip_unchanged(files, config)
+        self._plan_finished(files, config, lists)
         return files
+
+    def _plan_finished(self, files: Files, config: MkDocsConfig, lists: dict[str, str]) -> None:
+        assert self._paths is not None
+        tokens = {uri: p.key for uri, p in self._pending.items() if p.markdown_file is not None}
+        tokens.update((uri, markdown_token(markdown)) for uri, markdown in lists.items())
+        self._finished = plan_finished(files, config, self._paths.cache_dir, tokens)
+
+    def _is_finished(self, page: Page) -> bool:
+        return self._finished is not None and page.file.src_uri in self._finished.hits
 
     def _skip_unchanged(self, files: Files, config: MkDocsConfig) -> None:
         """``serve --dirty``: leave the pages already written and still current alone."""
@@ -340,11 +372,25 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             page.parent = section
         return page
 
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        if self._is_finished(page):  # nothing to convert, template or index: see `finished`
+            page.meta["template"] = TEMPLATE
+            page.meta["search"] = {"exclude": True}
+            return ""
+        return markdown
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self._finished is not None and self._finished.hits:
+            env.loader = ChoiceLoader([DictLoader({TEMPLATE: ""}), env.loader])
+        return env
+
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         pending = self._pending.get(page.file.src_uri)
-        if pending is None or self._pages is None:
+        if pending is None or self._pages is None or self._is_finished(page):
             return html
         return self._pages.fill_content(pending, html)
 
@@ -366,9 +412,16 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if token is not None:
             serve.record_written(page.file, token, self._fingerprint)
         pending = self._pending.pop(page.file.src_uri, None)
+        if self._finished is not None and self._is_finished(page):
+            output = self._finished.output(page.file.src_uri) or output
+            if pending is not None and self._pages is not None:
+                self._pages.stats.pages_written += 1
+        elif pending is not None and self._pages is not None:
+            output = self._pages.fill_output(pending, output)
+        if self._finished is not None and not self._is_finished(page):
+            self._finished.written(page.file.src_uri, page.url, output)
         if pending is None or self._pages is None:
             return output
-        output = self._pages.fill_output(pending, output)
         written, total = self._pages.stats.pages_written, self._pages.stats.sops
         if written % PROGRESS_EVERY == 0 and written < total:
             log.info(f"{written}/{total} halaman SOP ditulis")

@@ -75,7 +75,7 @@ class RenderSettings:
 
 
 def render_parts(
-    sop: Sop, facts: PageFacts, settings: RenderSettings
+    sop: Sop, facts: PageFacts, settings: RenderSettings, dot: str | None = None
 ) -> tuple[EarlyParts, LateParts, list[Diagnostic]]:
     """The page Markdown (slots for the large raw HTML), its blocks, diagram and simulation.
 
@@ -83,9 +83,9 @@ def render_parts(
     through unchanged, so the Markdown carries placeholder comments instead: the raw blocks of
     the templates (identity block, procedure table) come back before the search plugin indexes
     the page; the diagram and the simulation section, SVG that adds no searchable words, go into
-    the finished HTML.
+    the finished HTML. ``dot``: the diagram's DOT source, when the caller made it already.
     """
-    svg, diagnostics = draw_diagram(sop, settings.cache_dir)  # Graphviz budget included
+    svg, diagnostics = draw_diagram(sop, settings.cache_dir, dot)  # Graphviz budget included
     diagram = inline_svg(svg, "diagram-", sop.identitas.nama) if svg else ""
     urls = {target: url for target, url, _ in facts.links}
     titles = {target: title for target, _, title in facts.links}

@@ -25,8 +25,7 @@ from jinja2.bccache import Bucket, BytecodeCache
 from mkdocs.structure.files import File, Files
 
 from ..check.file import CheckMemo
-
-SEARCH_INDEX = Path("search") / "search_index.json"
+from .finished import SEARCH_INDEX, page_of, read_search_index
 
 _written: dict[str, str] = {}  # output file -> token (page key + site fingerprint) written there
 _search: dict[str, list[dict[str, Any]]] = {}  # site folder -> entries of the last search index
@@ -84,17 +83,14 @@ def merge_search_index(site_dir: str, urls: set[str], dirty: bool) -> None:
     """After the search plugin wrote the index: on a dirty rebuild, add back the entries of the
     pages that were not rebuilt (still in ``urls``, the site's page URLs); remember the result."""
     path = Path(site_dir) / SEARCH_INDEX
-    try:
-        index = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    index = read_search_index(path)
+    if index is None:
         return
-    docs = index.get("docs") if isinstance(index, dict) else None
-    if not isinstance(docs, list):
-        return
+    docs = index["docs"]
     previous = _search.get(site_dir)
     if dirty and previous is not None:
-        rebuilt = {_page_of(entry) for entry in docs}
-        kept = [e for e in previous if _page_of(e) not in rebuilt and _page_of(e) in urls]
+        rebuilt = {page_of(entry) for entry in docs}
+        kept = [e for e in previous if page_of(e) not in rebuilt and page_of(e) in urls]
         docs = kept + docs
         index["docs"] = docs
         path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")),
@@ -135,10 +131,6 @@ def share_compiled_templates(theme: Any) -> None:
         return env
 
     theme.get_env = get_env
-
-
-def _page_of(entry: dict[str, Any]) -> str:
-    return str(entry.get("location", "")).split("#", 1)[0]
 
 
 def _unmodified() -> bool:
