@@ -260,3 +260,22 @@ def test_serve_rechecks_only_the_saved_file(tmp_path: Path, monkeypatch: Any) ->
     assert loads[len(first.files):] == [sop_file]
     assert broken.error_count > 0 and first.error_count == 0
     assert check_corpus(tmp_path / "sops", memo).error_count == broken.error_count
+
+
+def test_dirty_serve_rewrites_the_lists_when_a_name_changes(tmp_path: Path, caplog: Any) -> None:
+    """A list page's table is lifted out of its Markdown; what decides whether the page is
+    current is the whole Markdown, so a renamed SOP still reaches every list showing it."""
+    root = make_project(tmp_path / "p")
+    site = tmp_path / "served"
+    build_project(root, caplog, command="serve", dirty=True, site=site)
+    sop_file = root / "sops" / f"{DEMAK}.yaml"
+    sop_file.write_text(sop_file.read_text("utf-8").replace(
+        "nama: Layanan Aduan Masyarakat Kabupaten Demak", "nama: Layanan Aduan Warga Demak"),
+        "utf-8")
+    build_project(root, caplog, command="serve", dirty=True, site=site)
+    lists = [site / "sop" / "index.html", *sorted((site / "sop" / "daftar").rglob("index.html"))]
+    showing = [page for page in lists if "Layanan Aduan Warga Demak" in page.read_text("utf-8")]
+    assert site / "sop" / "index.html" in showing
+    assert len(showing) >= 3  # all SOPs, the body's list, the unit's list
+    assert not [page for page in lists
+                if "Layanan Aduan Masyarakat Kabupaten Demak" in page.read_text("utf-8")]

@@ -98,6 +98,13 @@ __all__ = [
 DAY = 86400.0
 _EPOCH = dt.datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _EPOCH.toordinal()
+
+
+def _year_start(year: int) -> float:
+    """Local seconds of 1 January of `year`, 00:00."""
+    return (dt.date(year, 1, 1).toordinal() - _EPOCH_ORDINAL) * DAY
+
+
 _TOLERANCE = 1e-9
 
 
@@ -147,6 +154,7 @@ class OfficeCalendar:
         self._holiday_source = holiday_source
         self._closed: dict[int, list[tuple[dt.date, str]]] = {}
         self._span: _Span | None = None
+        self._covered = (0.0, 0.0)  # local seconds the span surely covers: [from, to)
 
     @classmethod
     def default(cls) -> OfficeCalendar:
@@ -341,6 +349,16 @@ class OfficeCalendar:
 
     def _cover(self, s: float) -> _Span:
         """The span, extended so that it holds the year of local seconds `s`."""
+        span = self._span
+        # The simulators ask millions of times, nearly always inside the span: a comparison
+        # instead of a date. The bounds only ever lag behind the span (it never shrinks).
+        if span is not None and self._covered[0] <= s < self._covered[1]:
+            return span
+        span = self._cover_slow(s)
+        self._covered = (_year_start(span.first_year), _year_start(span.last_year + 1))
+        return span
+
+    def _cover_slow(self, s: float) -> _Span:
         try:
             year = dt.date.fromordinal(_EPOCH_ORDINAL + math.floor(s / DAY)).year
         except (ValueError, OverflowError):  # beyond datetime's years 1-9999 (or not a number)

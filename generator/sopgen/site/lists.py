@@ -217,11 +217,25 @@ def sop_table(sops: Sequence[Sop], here: str, link: Linker, options: ListOptions
     return (
         f'<div class="sopgen-list" data-sopgen-list>{_filters(ordered, options)}'
         '<div class="sopgen-list-scroll">'
-        f'<table class="sopgen-index" data-search-exclude><caption>Daftar {len(ordered)} SOP, '
+        f'{TABLE_START}<caption>Daftar {len(ordered)} SOP, '
         "dapat diurutkan menurut setiap kolom</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
         '<p class="sopgen-list-empty" hidden>Tidak ada SOP yang cocok dengan saringan.</p></div>'
     )
+
+
+TABLE_START = '<table class="sopgen-index" data-search-exclude>'
+
+
+def without_table(block: str) -> str:
+    """A list page's raw HTML block as the search plugin needs to see it: without the SOP table,
+    which it excludes from the index anyway (``data-search-exclude``) but parsed tag by tag: at
+    1,000 SOPs, 30,000 tags, a second of every rebuild that changed a list."""
+    start = block.find(TABLE_START)
+    end = block.find("</table>", start)
+    if start < 0 or end < 0:
+        return block
+    return block[:start] + block[end + len("</table>"):]
 
 
 def _select(name: str, label: str, values: Iterable[str]) -> str:

@@ -14,7 +14,6 @@ rebuilds the page.
 from __future__ import annotations
 
 import datetime as dt
-import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,9 +24,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
 
 from ..calendar.office import OfficeCalendar
 from ..check.stored import StoredChecks
@@ -41,14 +39,16 @@ from . import serve
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
 from .collector import CollectorPause
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
+from .facts import site_facts, source_uri
 from .files import GUIDE_URI, KEYS_URI, SCHEMA_URI  # noqa: F401  (imported from here before)
 from .finished import TEMPLATE, FinishedBuild, markdown_token, plan_finished
 from .git_dates import last_change_dates
 from .guards import BuildGuard, generated_uris, refuse_collisions, refuse_output_in_corpus
-from .index import INDEX_URI, SOP_FOLDER, page_uri
-from .lists import list_pages, nav_section, unit_of_page
-from .pages import PageLinks, error_page, errors_banner, logo_uri
-from .render_parts import PageFacts, RenderSettings, page_facts
+from .index import INDEX_URI, page_uri
+from .lists import list_pages, nav_section, unit_of_page, without_table
+from .pages import errors_banner, lift_html_blocks
+from .publish import add_error_pages, add_sop_pages
+from .render_parts import RenderSettings, fill_content, restore_blocks
 from .safety import date_meta, missing_folders
 from .theme import apply_theme_defaults
 
@@ -108,6 +108,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._unit_of: dict[str, str] = {}  # SOP page URI -> its unit's list page URI
         self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
         self._finished: FinishedBuild | None = None  # pages kept whole from the last build
+        self._list_blocks: dict[str, tuple[str, ...]] = {}  # list page URI -> its lifted blocks
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -237,29 +238,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             calendar_file=f.calendar_file(self._paths.sops_dir, self._paths.calendar),
             log=log,
         )
-        names = {sop.id: sop.identitas.nama for sop in self._sops}
         last_changes = last_change_dates(self._paths.sops_dir)
-        self._dates.clear()
-        facts: list[tuple[Sop, PageFacts]] = []
-        for sop in self._sops:
-            uri = page_uri(sop)
-            here = f.url_of(uri, config.use_directory_urls)
-            logo_url = None
-            if sop.identitas.logo is not None:
-                logo = build.logos.setdefault(sop.identitas.logo, logo_uri(sop.identitas.logo))
-                logo_url = get_relative_url(logo, here)
-            links = PageLinks(
-                link_for=f.linker(uri, self._published, config.use_directory_urls),
-                title_for=names.get,
-                source_url=get_relative_url(_source_uri(sop), here),
-                source_path=f.display_path(sop.path, self._paths.sops_dir),
-                logo_url=logo_url,
-            )
-            changed = last_changes.get(sop.path.resolve())
-            if changed is not None:
-                self._dates[uri] = changed
-            facts.append((sop, page_facts(sop, links, changed)))
-        build.pages = list(zip(self._sops, self._pages.prepare(facts), strict=True))
+        facts = site_facts(self._sops, sops_dir=self._paths.sops_dir, logos=build.logos,
+                           use_directory_urls=config.use_directory_urls,
+                           last_changes=last_changes)
+        self._dates = {page_uri(sop): fact.last_change
+                       for sop, fact in zip(self._sops, facts, strict=True) if fact.last_change}
+        prepared = self._pages.prepare(list(zip(self._sops, facts, strict=True)))
+        build.pages = list(zip(self._sops, prepared, strict=True))
         render_errors = [d for _, prepared in build.pages for d in prepared.diagnostics]
         if render_errors:
             report = render_text(render_errors, len(self._sops), self.config.lang)
@@ -282,16 +268,22 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             banner=banner,
         )
         fixed = {INDEX_URI: "index", KEYS_URI: "keys", SCHEMA_URI: "schema"}
-        sop_pages = ((page_uri(sop), _source_uri(sop)) for sop in self._sops)
+        sop_pages = ((page_uri(sop), source_uri(sop)) for sop in self._sops)
         refuse_collisions(files, generated_uris(fixed, lists, sop_pages), self.config.lang,
                           lambda path: f.shown(path, f.config_root(config)))
         self._files = files
-        self._add_sop_pages(files, config, build)
+        self._pending = add_sop_pages(files, config, build.pages, build.logos)
         if build.has_errors:
             # Only while serving: show each broken file's problems where its page would be.
-            self._add_error_pages(files, config, build.result)
+            add_error_pages(files, config, build.result, self._published,
+                            self._paths.sops_dir, self.config.lang)
+        self._list_blocks.clear()
+        # What a list page is made of: its whole Markdown (the table is lifted out of it below).
+        list_tokens = {uri: markdown_token(markdown) for uri, markdown in lists.items()}
         for uri, markdown in lists.items():
-            f.generated(files, config, uri, markdown)
+            # The table skips Python-Markdown and the search plugin, like an SOP page's blocks.
+            lifted, self._list_blocks[uri] = lift_html_blocks(markdown)
+            f.generated(files, config, uri, lifted)
         f.add_support_files(files, config, self._paths.template_dir, len(self._sops))
         section = {self.config.nav_title: nav_section(self._sops)}
         if config.nav is None:
@@ -300,61 +292,31 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             config.nav = f.replace_index(config.nav, section)
         self._unit_of = unit_of_page(self._sops)
         if self._serving and self._dirty:  # before the finished pages' Markdown is emptied
-            self._skip_unchanged(files, config)
-        self._plan_finished(files, config, lists)
+            self._skip_unchanged(files, config, list_tokens)
+        self._plan_finished(files, config, list_tokens)
         return files
 
-    def _plan_finished(self, files: Files, config: MkDocsConfig, lists: dict[str, str]) -> None:
+    def _plan_finished(
+        self, files: Files, config: MkDocsConfig, list_tokens: dict[str, str]
+    ) -> None:
         assert self._paths is not None
         tokens = {uri: p.key for uri, p in self._pending.items() if p.markdown_file is not None}
-        tokens.update((uri, markdown_token(markdown)) for uri, markdown in lists.items())
-        self._finished = plan_finished(files, config, self._paths.cache_dir, tokens)
+        self._finished = plan_finished(files, config, self._paths.cache_dir,
+                                       tokens | list_tokens)
 
     def _is_finished(self, page: Page) -> bool:
         return self._finished is not None and page.file.src_uri in self._finished.hits
 
-    def _skip_unchanged(self, files: Files, config: MkDocsConfig) -> None:
+    def _skip_unchanged(
+        self, files: Files, config: MkDocsConfig, list_tokens: dict[str, str]
+    ) -> None:
         """``serve --dirty``: leave the pages already written and still current alone."""
         self._fingerprint = serve.site_fingerprint(config.nav, config.config_file_path)
-        self._tokens = serve.page_tokens(files, {uri: p.key for uri, p in self._pending.items()})
+        keys = {uri: p.key for uri, p in self._pending.items()} | list_tokens
+        self._tokens = serve.page_tokens(files, keys)
         skipped = serve.skip_unchanged(files, self._tokens, self._fingerprint)
         if skipped:
             log.info(f"{skipped} halaman tidak berubah, tidak ditulis ulang")
-
-    def _add_sop_pages(self, files: Files, config: MkDocsConfig, build: _Build) -> None:
-        """One generated page per valid SOP, its YAML beside it, its edit link on the YAML."""
-        docs_dir = Path(config.docs_dir).resolve()
-        self._pending.clear()
-        for sop, prepared in build.pages:
-            uri = page_uri(sop)
-            # The YAML is published beside its page, so readers can download the source.
-            files.append(File.generated(config, _source_uri(sop), abs_src_path=str(sop.path)))
-            self._pending[uri] = prepared
-            # Outside the nav: the nav lists bodies and units, each unit's page lists its SOPs.
-            if prepared.markdown_file is not None:  # MkDocs reads it when it builds the page
-                page = f.generated(files, config, uri, None, in_nav=False,
-                                   source=prepared.markdown_file)
-            else:
-                assert prepared.early is not None
-                page = f.generated(files, config, uri, prepared.early.markdown, in_nav=False)
-            # Material's edit button then opens the YAML file: MkDocs joins this path, relative
-            # to the docs folder, to repo_url + edit_uri and resolves the "..".
-            page.edit_uri = Path(posixpath.relpath(sop.path.resolve(), docs_dir)).as_posix()
-        published: set[str] = set()
-        for image, site_path in sorted(build.logos.items()):
-            if site_path not in published:  # SOPs sharing one image share one file
-                published.add(site_path)
-                files.append(File.generated(config, site_path, abs_src_path=str(image)))
-
-    def _add_error_pages(self, files: Files, config: MkDocsConfig, result: CorpusResult) -> None:
-        assert self._paths is not None
-        for checked in result.files:
-            if not any(d.is_error for d in checked.diagnostics):
-                continue
-            sop_id = checked.sop.id if checked.sop else f.sop_id(checked.file, self._paths.sops_dir)
-            if sop_id is not None and sop_id not in self._published:
-                report = render_text(checked.diagnostics, 1, self.config.lang)
-                f.generated(files, config, f"{SOP_FOLDER}/{sop_id}.md", error_page(sop_id, report))
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # A SOP page is not in the nav; it hangs under its body's section (the parent of its
@@ -389,8 +351,13 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
+        if self._is_finished(page):
+            return html
+        blocks = self._list_blocks.get(page.file.src_uri)
+        if blocks is not None:
+            return fill_content(blocks, html, without_table)
         pending = self._pending.get(page.file.src_uri)
-        if pending is None or self._pages is None or self._is_finished(page):
+        if pending is None or self._pages is None:
             return html
         return self._pages.fill_content(pending, html)
 
@@ -418,6 +385,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 self._pages.stats.pages_written += 1
         elif pending is not None and self._pages is not None:
             output = self._pages.fill_output(pending, output)
+        elif page.file.src_uri in self._list_blocks:
+            output = restore_blocks(self._list_blocks[page.file.src_uri], output)
         if self._finished is not None and not self._is_finished(page):
             self._finished.written(page.file.src_uri, page.url, output)
         if pending is None or self._pages is None:
@@ -436,7 +405,3 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 server.watch(str(extra))
         return server
 
-
-def _source_uri(sop: Sop) -> str:
-    """Where the SOP's YAML is published, beside its page."""
-    return f"{SOP_FOLDER}/{sop.id}{sop.path.suffix}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,23 +129,32 @@ def search_text(block: str) -> str:
     return f"<p>{' '.join(text.split())}</p>"
 
 
-def fill_content(blocks: tuple[str, ...], html: str) -> str:
-    """The page's HTML from Markdown with each lifted raw HTML block's words in its slot,
-    marked, for the search plugin; `fill_output` puts the blocks themselves there."""
+def fill_content(
+    blocks: tuple[str, ...], html: str, for_search: Callable[[str], str] = search_text
+) -> str:
+    """The page's HTML from Markdown with what the search plugin should see of each lifted raw
+    HTML block in its slot (by default its words), marked; `restore_blocks` puts the blocks
+    themselves there."""
     for number, block in enumerate(blocks):
-        marked = SEARCH_OPEN.format(number) + search_text(block) + SEARCH_CLOSE.format(number)
+        marked = SEARCH_OPEN.format(number) + for_search(block) + SEARCH_CLOSE.format(number)
         html = html.replace(BLOCK_SLOT.format(number), marked, 1)
     return html
 
 
-def fill_output(blocks: tuple[str, ...], late: LateParts, html: str) -> str:
-    """The finished page: the raw HTML blocks in place of their words, the diagram and the
-    simulation section in their slots."""
+def restore_blocks(blocks: tuple[str, ...], html: str) -> str:
+    """The raw HTML blocks in place of what the search plugin saw of them."""
     for number, block in enumerate(blocks):
         opening, closing = SEARCH_OPEN.format(number), SEARCH_CLOSE.format(number)
         start = html.find(opening)
         end = html.find(closing, start)
         if start >= 0 and end >= 0:
             html = html[:start] + block + html[end + len(closing):]
+    return html
+
+
+def fill_output(blocks: tuple[str, ...], late: LateParts, html: str) -> str:
+    """The finished page: the raw HTML blocks in place of their words, the diagram and the
+    simulation section in their slots."""
+    html = restore_blocks(blocks, html)
     html = html.replace(DIAGRAM_SLOT, late.diagram_svg, 1)
     return html.replace(SIMULATION_SLOT, late.simulation_html, 1)

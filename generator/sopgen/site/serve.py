@@ -41,10 +41,11 @@ def site_fingerprint(nav: Any, config_file: str | None) -> str:
     return digest.hexdigest()
 
 
-def page_tokens(files: Files, sop_keys: dict[str, str]) -> dict[str, str]:
-    """What each generated page is made of: SOP pages (src URI -> cache key) by their key,
-    the pages generated from Markdown in memory (index, unit pages) by that Markdown."""
-    tokens = dict(sop_keys)
+def page_tokens(files: Files, known: dict[str, str]) -> dict[str, str]:
+    """What each generated page is made of: the pages in ``known`` (SOP pages by their cache
+    key, list pages by their whole Markdown) as given, the other pages generated from Markdown
+    in memory by that Markdown."""
+    tokens = dict(known)
     for file in files.documentation_pages():
         if file.abs_src_path is None and file.src_uri not in tokens:
             tokens[file.src_uri] = hashlib.sha256(file.content_bytes).hexdigest()
