@@ -31,7 +31,8 @@ def build_site(root: Path, caplog: Any, site: Path) -> int:
     config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(site))
     # MkDocs keeps plugin objects for the whole process; after another test's dirty serve
     # build, Material's search plugin would add that build's entries to this index.
-    config.plugins["material/search"].search_index_prev = None  # type: ignore[attr-defined]
+    if "material/search" in config.plugins:
+        config.plugins["material/search"].search_index_prev = None  # type: ignore[attr-defined]
     config.plugins.on_startup(command="build", dirty=False)
     try:
         with caplog.at_level(logging.INFO, logger="mkdocs"):
@@ -240,3 +241,12 @@ def test_a_store_of_other_code_is_dropped(tmp_path: Path, monkeypatch: Any) -> N
     store.save()
     monkeypatch.setattr("sopgen.check.stored.code_digest", lambda: "kode lain")
     assert StoredChecks(store_file).entries == {}
+
+
+def test_without_a_search_plugin_pages_are_kept_too(tmp_path: Path, caplog: Any) -> None:
+    root = make_project(tmp_path / "p")
+    (root / "mkdocs.yml").write_text(MKDOCS_YML.replace("  - search\n", ""), "utf-8")
+    cold = cold_site(root, caplog, "cold")
+    assert "search/search_index.json" not in cold
+    assert build_site(root, caplog, root / "warm") == generated_pages(sop_count())
+    assert files_of(root / "warm") == cold

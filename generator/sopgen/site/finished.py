@@ -37,7 +37,8 @@ from .cache import folder_digest
 
 FOLDER = "finished"
 TEMPLATE = "sopgen-finished.html"  # empty: the page's HTML comes from the cache
-KNOWN_PLUGINS = frozenset({"search", "material/search", "sopgen"})
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+KNOWN_PLUGINS = SEARCH_PLUGINS | {"sopgen"}
 # What of the configuration reaches a page's HTML; paths (docs_dir, site_dir) do not, and
 # `sopgen build` puts those in a new temporary folder every time.
 PAGE_CONFIG = (
@@ -177,15 +178,20 @@ class FinishedPages:
 
 def merge_search_entries(
     site_dir: str, order: list[tuple[str, str | None]], finished: FinishedPages,
-    hits: set[str],
+    hits: set[str], *, searched: bool = True,
 ) -> None:
     """After the search plugin wrote the index: store the entries of each page built in full
     (``order``: page URL and finished key, in build order) and put the stored entries of the
     finished pages (keys in ``hits``) where their own would have been, so the index is the
-    one a cold build writes."""
+    one a cold build writes. Without a search plugin (``searched`` false) there is no index:
+    each page is stored with no entries."""
     path = Path(site_dir) / SEARCH_INDEX
     index = read_search_index(path)
     if index is None:
+        if not searched:  # no search plugin: pages have no entries, and that can be kept
+            for _url, key in order:
+                if key is not None and key not in hits:
+                    finished.store_search_entries(key, [])
         return
     docs = index["docs"]
     by_page: dict[str, list[dict[str, Any]]] = {}
@@ -236,9 +242,14 @@ class FinishedBuild:
     """One build's use of the finished pages: which pages come from the cache, the order pages
     were written in, and the search index put together at the end."""
 
-    def __init__(self, pages: FinishedPages, places: dict[str, tuple[str, str, str | None]]):
-        """``places``: src URI of each page that can be kept -> its URL, token and edit URI."""
+    def __init__(
+        self, pages: FinishedPages, places: dict[str, tuple[str, str, str | None]],
+        *, searched: bool = True,
+    ) -> None:
+        """``places``: src URI of each page that can be kept -> its URL, token and edit URI;
+        ``searched``: whether a search plugin indexes the pages."""
         self.pages = pages
+        self.searched = searched
         self.keys = {uri: pages.key(*place) for uri, place in places.items()}
         self.urls = {uri: place[0] for uri, place in places.items()}
         self.hits = {uri for uri, key in self.keys.items() if pages.has(key)}
@@ -258,7 +269,7 @@ class FinishedBuild:
 
     def finish(self, site_dir: str, *, prune: bool) -> None:
         merge_search_entries(site_dir, self.order, self.pages,
-                             {self.keys[uri] for uri in self.hits})
+                             {self.keys[uri] for uri in self.hits}, searched=self.searched)
         if prune:
             self.pages.prune()
 
@@ -277,7 +288,8 @@ def plan_finished(
         file = files.get_file_from_path(uri)
         if file is not None:
             places[uri] = (file.url, token, file.edit_uri)
-    finished = FinishedBuild(FinishedPages(cache_dir, fingerprint), places)
+    searched = any(name in SEARCH_PLUGINS for name in config.plugins)
+    finished = FinishedBuild(FinishedPages(cache_dir, fingerprint), places, searched=searched)
     for uri in finished.hits:
         files.get_file_from_path(uri).content_string = ""  # type: ignore[union-attr]
     return finished
