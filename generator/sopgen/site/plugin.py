@@ -291,9 +291,14 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         else:
             config.nav = f.replace_index(config.nav, section)
         self._unit_of = unit_of_page(self._sops)
+        # A dirty rebuild skips unchanged pages itself, and Material's search plugin then keeps
+        # the previous entries of every page it did not index: finished pages only before.
+        keep_finished = not (self._serving and self._dirty and serve.has_built())
         if self._serving and self._dirty:  # before the finished pages' Markdown is emptied
             self._skip_unchanged(files, config, list_tokens)
-        self._plan_finished(files, config, list_tokens)
+        self._finished = None
+        if keep_finished:
+            self._plan_finished(files, config, list_tokens)
         return files
 
     def _plan_finished(

@@ -41,6 +41,11 @@ def site_fingerprint(nav: Any, config_file: str | None) -> str:
     return digest.hexdigest()
 
 
+def has_built() -> bool:
+    """Whether this process has built the site before: the next dirty build is a rebuild."""
+    return bool(_fingerprint)
+
+
 def page_tokens(files: Files, known: dict[str, str]) -> dict[str, str]:
     """What each generated page is made of: the pages in ``known`` (SOP pages by their cache
     key, list pages by their whole Markdown) as given, the other pages generated from Markdown
