@@ -81,8 +81,11 @@ def test_one_changed_sop_is_the_only_sop_page_built_again(tmp_path: Path, caplog
     sop_file = root / "sops" / f"{DEMAK}.yaml"
     sop_file.write_text(sop_file.read_text("utf-8").replace(
         "Memverifikasi ke OPD terkait", "Memverifikasi ke OPD yang baru"), "utf-8")
+    compiled = root / ".cache" / "sopgen" / "jinja"
+    assert any(compiled.iterdir())  # the theme's templates, compiled by the first build
     hits = build_site(root, caplog, root / "site")
-    # The changed SOP's page is built again; no list shows that step, so every list is kept.
+    # The changed SOP's page is built again (with the templates compiled by the first build);
+    # no list shows that step, so every list is kept.
     assert hits == generated_pages(sop_count()) - 1
     page = (root / "site" / "sop" / DEMAK / "index.html").read_text("utf-8")
     assert "OPD yang baru" in page
@@ -192,55 +195,64 @@ def _summary(result: Any) -> list[tuple[str, Any, list[str]]]:
 
 def test_stored_checks_give_what_a_fresh_check_gives(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
-    sops, store_file = root / "sops", tmp_path / "checks.pickle"
+    sops, store = root / "sops", tmp_path / "checks"
     broken = sops / "diskominfo-demak" / "rusak.yaml"
     broken.write_text("identitas: [tidak, lengkap\n", encoding="utf-8")
     fresh = check_corpus(sops)
-    first = StoredChecks(store_file)
+    first = StoredChecks(store)
     assert _summary(check_corpus(sops, store=first)) == _summary(fresh)
+    assert first.changed
     first.save()
-    second = StoredChecks(store_file)
-    assert len(second.entries) == len(fresh.files)
+    assert len(list(first.folder.iterdir())) == len(fresh.files)
+    second = StoredChecks(store)
     assert _summary(check_corpus(sops, store=second)) == _summary(fresh)
-    assert not second.changed  # every check came from the store
+    assert not second.changed and len(second.used) == len(fresh.files)  # all from the store
 
 
 def test_a_changed_file_is_checked_again(tmp_path: Path) -> None:
     root = make_project(tmp_path / "p")
-    sops, store_file = root / "sops", tmp_path / "checks.pickle"
-    store = StoredChecks(store_file)
+    sops, store_folder = root / "sops", tmp_path / "checks"
+    store = StoredChecks(store_folder)
     check_corpus(sops, store=store)
     store.save()
     sop_file = sops / f"{DEMAK}.yaml"
     sop_file.write_text(sop_file.read_text("utf-8").replace("nomor: ", "nomor_salah: ", 1),
                         "utf-8")
-    again = StoredChecks(store_file)
+    again = StoredChecks(store_folder)
     result = check_corpus(sops, store=again)
-    assert again.changed
+    assert len(again.added) == 1  # the changed file only
     problems = [d.code for r in result.files if r.file.endswith("layanan-aduan-masyarakat.yaml")
                 for d in r.diagnostics]
     assert problems and _summary(result) == _summary(check_corpus(sops))
+    again.save()  # the old version's check is removed with it
+    assert len(list(again.folder.iterdir())) == len(result.files)
 
 
 @pytest.mark.parametrize("content", [b"", b"bukan pickle", b"\x80\x05K\x01."])
-def test_an_unreadable_store_counts_as_empty(tmp_path: Path, content: bytes) -> None:
+def test_an_unreadable_entry_counts_as_missing(tmp_path: Path, content: bytes) -> None:
     root = make_project(tmp_path / "p")
-    store_file = tmp_path / "checks.pickle"
-    store_file.write_bytes(content)
-    store = StoredChecks(store_file)
-    assert store.entries == {}
-    assert _summary(check_corpus(root / "sops", store=store)) == _summary(
+    store = StoredChecks(tmp_path / "checks")
+    check_corpus(root / "sops", store=store)
+    store.save()
+    for entry in store.folder.iterdir():
+        entry.write_bytes(content)
+    again = StoredChecks(tmp_path / "checks")
+    assert _summary(check_corpus(root / "sops", store=again)) == _summary(
         check_corpus(root / "sops"))
+    assert not again.used and again.changed
 
 
 def test_a_store_of_other_code_is_dropped(tmp_path: Path, monkeypatch: Any) -> None:
     root = make_project(tmp_path / "p")
-    store_file = tmp_path / "checks.pickle"
-    store = StoredChecks(store_file)
+    store = StoredChecks(tmp_path / "checks")
     check_corpus(root / "sops", store=store)
     store.save()
     monkeypatch.setattr("sopgen.check.stored.code_digest", lambda: "kode lain")
-    assert StoredChecks(store_file).entries == {}
+    other = StoredChecks(tmp_path / "checks")
+    check_corpus(root / "sops", store=other)
+    assert not other.used
+    other.save()
+    assert [p.name for p in (tmp_path / "checks").iterdir()] == [other.stamp]
 
 
 def test_without_a_search_plugin_pages_are_kept_too(tmp_path: Path, caplog: Any) -> None:

@@ -7,8 +7,8 @@ reused for exactly those bytes, and the whole store is dropped when sopgen's cod
 changes (`code_digest`). Cross-file rules (duplicate numbers, links, logos) are not stored:
 `corpus` runs them on every call, since they depend on the other files.
 
-The store is a pickle in the site's cache folder, which only sopgen writes; an unreadable or
-foreign store counts as empty.
+The store is a folder of pickles in the site's cache folder, which only sopgen writes; an
+unreadable entry counts as missing.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import shutil
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -25,46 +26,55 @@ from ..atomic import write_atomically_bytes
 from ..fingerprint import code_digest
 from ..read.loader import MAX_BYTES
 from ..read.safe import read_bounded
-from .file import FileCheck, Job, check_files, paused_collector
+from .file import FileCheck, Job, check_files
 
-STORE_FORMAT = 1
+STORE_FORMAT = 2
 
 
 class StoredChecks:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.stamp = f"{STORE_FORMAT}:{code_digest()}"
-        self.entries: dict[str, FileCheck] = {}
-        self.used: dict[str, FileCheck] = {}  # what this run looked up or added: saved
-        self.changed = False
-        try:
-            with paused_collector():  # a pass of the collector per 700 new objects: 5x slower
-                data: Any = pickle.loads(path.read_bytes())
-        except Exception:  # missing, truncated or written by another version: start empty
-            return
-        if isinstance(data, dict) and data.get("stamp") == self.stamp:
-            entries = data.get("entries")
-            self.entries = entries if isinstance(entries, dict) else {}
+    """One pickle per file check in ``<folder>/<stamp>/``; the stamp (store format and code
+    digest) names the folder, so checks of other code are never read, and are removed by the
+    next `save`. Entries are read when asked for and written when new: a rebuild after one
+    change reads the other checks and writes one."""
+
+    def __init__(self, folder: Path) -> None:
+        self.root = folder
+        self.stamp = hashlib.sha256(f"{STORE_FORMAT}:{code_digest()}".encode()).hexdigest()[:32]
+        self.folder = folder / self.stamp
+        self.used: set[str] = set()
+        self.added: dict[str, FileCheck] = {}
 
     def get(self, key: str) -> FileCheck | None:
-        check = self.entries.get(key)
-        if check is not None:
-            self.used[key] = check
+        try:
+            check: Any = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
+        except Exception:  # missing, truncated or unreadable: checked again
+            return None
+        if not isinstance(check, FileCheck):
+            return None
+        self.used.add(key)
         return check
 
     def put(self, key: str, check: FileCheck) -> None:
-        self.used[key] = check
-        self.changed = True
+        self.added[key] = check
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added)
 
     def save(self) -> None:
-        """Keep the entries of this run only (the files as they are now); written atomically,
-        and skipped when nothing changed. A store that cannot be written is not an error."""
-        if not self.changed and len(self.used) == len(self.entries):
-            return
-        payload = pickle.dumps({"stamp": self.stamp, "entries": self.used},
-                               protocol=pickle.HIGHEST_PROTOCOL)
+        """Write the new checks; remove the checks of files no longer there (or changed) and
+        stores of other code. A store that cannot be written is not an error."""
         with contextlib.suppress(OSError):
-            write_atomically_bytes(self.path, payload)
+            for key, check in self.added.items():
+                write_atomically_bytes(self.folder / f"{key}.pickle",
+                                       pickle.dumps(check, protocol=pickle.HIGHEST_PROTOCOL))
+            keep = self.used | set(self.added)
+            for entry in self.folder.iterdir():
+                if entry.name.split(".", 1)[0] not in keep:
+                    entry.unlink()
+            for other in self.root.iterdir():
+                if other.is_dir() and other.name != self.stamp:
+                    shutil.rmtree(other, ignore_errors=True)
 
 
 def check_files_stored(
