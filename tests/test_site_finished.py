@@ -262,3 +262,20 @@ def test_without_a_search_plugin_pages_are_kept_too(tmp_path: Path, caplog: Any)
     assert "search/search_index.json" not in cold
     assert build_site(root, caplog, root / "warm") == generated_pages(sop_count())
     assert files_of(root / "warm") == cold
+
+
+def test_serve_rebuilds_leave_the_collector_running_and_collect_when_idle(
+    tmp_path: Path, caplog: Any
+) -> None:
+    from sopgen.site import collector
+    from test_site_scale import build_project
+
+    root = make_project(tmp_path / "p")
+    build_project(root, caplog, command="serve", dirty=True, site=tmp_path / "served")
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    assert len(collector._idle) == 1  # one collection pending, after the rebuild
+    first = collector._idle[0]
+    collector.collect_when_idle(60)  # another rebuild: the pending one is replaced
+    assert len(collector._idle) == 1 and collector._idle[0] is not first
+    assert first.finished.is_set()  # cancelled
+    collector._idle[0].cancel()

@@ -38,7 +38,7 @@ from ..reporters import render_text
 from . import files as f
 from . import serve
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
-from .collector import CollectorPause
+from .collector import CollectorPause, collect_when_idle
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .facts import site_facts, source_uri
 from .files import GUIDE_URI, KEYS_URI, SCHEMA_URI  # noqa: F401  (imported from here before)
@@ -157,6 +157,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         same folder meanwhile."""
         if not self.config.enabled or self._paths is None:
             return
+        if self._serving:
+            self._collector.pause()
         if not self._serving and self.config.lock:
             self._guard.lock(config)
         try:
@@ -194,6 +196,9 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 f"{finished} halaman jadi dari cache"
             )
         self._guard.finish(config)
+        if self._serving:
+            self._collector.resume()
+            collect_when_idle()
 
     def on_build_error(self, *, error: Exception) -> None:
         self._collector.resume()
