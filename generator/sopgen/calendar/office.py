@@ -340,6 +340,18 @@ class OfficeCalendar:
             s = self.add_office_s(s, fraction * self.workday_seconds)
         return s
 
+    def span_lists(
+        self, start: float, end: float
+    ) -> tuple[float, float, list[float], list[float], list[float], list[int]]:
+        """The years holding local seconds `start` and `end` covered, then the bounds of what is
+        covered (``lo <= s < hi``) and the interval starts, ends, open-time sums and working
+        days behind the arithmetic above (for `quick.quick_adder`). The lists only ever grow at
+        their end while they are the calendar's, so they stay right for ``[lo, hi)``."""
+        self._cover(start)
+        span = self._cover(end)
+        lo, hi = self._covered
+        return lo, hi, span.starts, span.ends, span.cum, span.workdays
+
     # ----- lazy years ------------------------------------------------------------------
 
     def _span_or_fail(self) -> _Span:

@@ -29,6 +29,13 @@ def html_text(text: str) -> Markup:
     return Markup("<br>").join(escape(line) for line in _LINE_BREAK.split(text))
 
 
+def html_format(template: str, *values: object) -> Markup:
+    """``Markup(template).format(*values)`` with the same output, several times faster: each
+    value escaped once, then the C ``str.format`` (Markup's own formatter is pure Python, and
+    the charts format thousands of fragments per page). Templates take no format specs."""
+    return Markup(template.format(*[escape(value) for value in values]))
+
+
 def markdown_inline(text: str) -> Markup:
     """Text for a Markdown line (a heading): shown literally, never as emphasis, link or HTML."""
     flat = " ".join(_LINE_BREAK.split(text)).strip()

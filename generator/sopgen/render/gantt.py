@@ -18,7 +18,7 @@ from markupsafe import Markup
 
 from ..calendar.office import OfficeCalendar
 from ..simulate.walk import ScenarioResult
-from .escaping import shorten
+from .escaping import html_format, shorten
 
 DAY = 86400
 WIDTH = 760
@@ -103,17 +103,25 @@ def gantt_svg(
     parts: list[str] = []
     title_id, desc_id = f"{id_prefix}-judul", f"{id_prefix}-ket"
     parts.append(
-        Markup(
+        html_format(
             '<svg class="sopgen-gantt" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
-            'role="img" aria-labelledby="{} {}" font-size="11" fill="currentColor">'
-        ).format(WIDTH, _n(height), title_id, desc_id)
+            'role="img" aria-labelledby="{} {}" font-size="11" fill="currentColor">',
+            WIDTH,
+            _n(height),
+            title_id,
+            desc_id,
+        )
     )
-    parts.append(Markup('<title id="{}">Diagram Gantt: {}</title>').format(title_id, result.nama))
+    parts.append(html_format('<title id="{}">Diagram Gantt: {}</title>', title_id, result.nama))
     parts.append(
-        Markup(
+        html_format(
             '<desc id="{}">{} kunjungan langkah dari {} sampai {}; daerah berarsir: di luar jam '
-            "kerja, hari libur dan akhir pekan.</desc>"
-        ).format(desc_id, len(result.visits), _clock(result.masuk), _clock(result.selesai))
+            "kerja, hari libur dan akhir pekan.</desc>",
+            desc_id,
+            len(result.visits),
+            _clock(result.masuk),
+            _clock(result.selesai),
+        )
     )
     if days <= SHADING_MAX_DAYS:  # beyond, a day is under a unit wide: no bands, small page
         parts.extend(_shading(calendar, first_day, days, x, plot_top, plot_bottom))
@@ -125,8 +133,10 @@ def gantt_svg(
         if visit.kunjungan > 1:
             text += f" (ke-{visit.kunjungan})"
         parts.append(
-            Markup('<text x="4" y="{}" dominant-baseline="middle">{}</text>').format(
-                _n(y + BAR_HEIGHT / 2), shorten(text, 32)
+            html_format(
+                '<text x="4" y="{}" dominant-baseline="middle">{}</text>',
+                _n(y + BAR_HEIGHT / 2),
+                shorten(text, 32),
             )
         )
         bar_left = x(calendar.local_seconds(visit.mulai))
@@ -134,11 +144,10 @@ def gantt_svg(
         first_actor = visit.pelaksana[0] if visit.pelaksana else ""
         who = ", ".join(names.get(a, a) for a in visit.pelaksana)
         parts.append(
-            Markup(
+            html_format(
                 '<rect class="sopgen-gantt-bar" x="{}" y="{}" width="{}" height="{}" rx="2" '
                 'style="fill:{}"><title>Langkah {} (kunjungan ke-{}), {}: {} sampai {}</title>'
-                "</rect>"
-            ).format(
+                "</rect>",
                 _n(bar_left),
                 _n(y),
                 _n(bar_width),
@@ -154,13 +163,18 @@ def gantt_svg(
     if result.tenggat is not None:
         line_x = _n(x(calendar.local_seconds(result.tenggat)))
         parts.append(
-            Markup(
+            html_format(
                 '<line class="sopgen-gantt-tenggat" x1="{0}" x2="{0}" y1="{1}" y2="{2}" '
                 'stroke="var(--sopgen-tenggat,#c62828)" stroke-width="2" stroke-dasharray="5 3">'
                 "<title>Tenggat: {3}</title></line>"
                 '<text x="{0}" y="{4}" text-anchor="end" fill="var(--sopgen-tenggat,#c62828)">'
-                "Tenggat</text>"
-            ).format(line_x, plot_top - 4, plot_bottom, _clock(result.tenggat), plot_top - 6)
+                "Tenggat</text>",
+                line_x,
+                plot_top - 4,
+                plot_bottom,
+                _clock(result.tenggat),
+                plot_top - 6,
+            )
         )
     parts.extend(_legend(names, actor_index, plot_bottom + 8))
     parts.append(Markup("</svg>"))
@@ -189,11 +203,10 @@ def _shading(
             reason = name or f"{HARI[day.weekday()]} (tidak ada jam kerja)"
             left, right = x(base), x(base + DAY)
             out.append(
-                Markup(
+                html_format(
                     '<rect class="sopgen-gantt-libur" x="{}" y="{}" width="{}" height="{}" '
                     'style="fill:var(--sopgen-gantt-libur,rgba(198,40,40,.16))">'
-                    "<title>{}, {}: {}</title></rect>"
-                ).format(
+                    "<title>{}, {}: {}</title></rect>",
                     _n(left),
                     _n(top),
                     _n(right - left),
@@ -206,10 +219,13 @@ def _shading(
             if name is not None and right - left >= 9:
                 cx, cy = _n((left + right) / 2), _n(top + 4)
                 out.append(
-                    Markup(
+                    html_format(
                         '<text class="sopgen-gantt-libur-nama" x="{0}" y="{1}" font-size="9" '
-                        'transform="rotate(90 {0} {1})" dominant-baseline="middle">{2}</text>'
-                    ).format(cx, cy, shorten(name, max(6, int((bottom - top - 8) / 5.5))))
+                        'transform="rotate(90 {0} {1})" dominant-baseline="middle">{2}</text>',
+                        cx,
+                        cy,
+                        shorten(name, max(6, int((bottom - top - 8) / 5.5))),
+                    )
                 )
             continue
         cursor = 0
@@ -221,10 +237,14 @@ def _shading(
     if nights:
         # One path for all closed hours of working days: a rectangle element each made them
         # most of the chart's bytes (one subpath per band; sopgen-gantt-tutup, no title).
-        out.insert(0, Markup(
-            '<path class="sopgen-gantt-tutup" d="{}" '
-            'style="fill:var(--sopgen-gantt-tutup,rgba(127,127,127,.16))"/>'
-        ).format("".join(nights)))
+        out.insert(
+            0,
+            html_format(
+                '<path class="sopgen-gantt-tutup" d="{}" '
+                'style="fill:var(--sopgen-gantt-tutup,rgba(127,127,127,.16))"/>',
+                "".join(nights),
+            ),
+        )
     return out
 
 
@@ -234,9 +254,11 @@ def _ticks(first_day: int, days: int, x: Scale, top: float, bottom: float) -> li
     every_day = days <= SHADING_MAX_DAYS  # else a line per label only: the page stays small
     shown = [o for o in range(days + 1) if every_day or o % step == 0]
     lines = "".join(f"M{_n(x((first_day + o) * DAY))} {_n(top - 2)}V{_n(bottom)}" for o in shown)
-    out.append(Markup(
-        '<path d="{}" stroke="currentColor" stroke-opacity=".25" stroke-width=".6"/>'
-    ).format(lines))  # the day lines, one path: an element each cost 100 bytes a day
+    out.append(
+        html_format(
+            '<path d="{}" stroke="currentColor" stroke-opacity=".25" stroke-width=".6"/>', lines
+        )
+    )  # the day lines, one path: an element each cost 100 bytes a day
     for offset in range(0, days + 1):
         if not every_day and offset % step:
             continue
@@ -244,9 +266,8 @@ def _ticks(first_day: int, days: int, x: Scale, top: float, bottom: float) -> li
         if offset < days and offset % step == 0:
             day = _day(number)
             out.append(
-                Markup(
-                    '<text x="{0}" y="{1}">{2}<tspan x="{0}" dy="12">{3} {4}</tspan></text>'
-                ).format(
+                html_format(
+                    '<text x="{0}" y="{1}">{2}<tspan x="{0}" dy="12">{3} {4}</tspan></text>',
                     _n(x(number * DAY) + 2),
                     top - 32,
                     HARI_SINGKAT[day.weekday()],
@@ -268,9 +289,15 @@ def _legend(names: Mapping[str, str], index: Mapping[str, int], top: float) -> l
         col, row = i % LEGEND_COLUMNS, i // LEGEND_COLUMNS
         left, y = 4 + col * (WIDTH // LEGEND_COLUMNS), top + row * LEGEND_ROW
         out.append(
-            Markup(
+            html_format(
                 '<rect x="{}" y="{}" width="12" height="10" style="fill:{}"/>'
-                '<text x="{}" y="{}">{}</text>'
-            ).format(left, _n(y), fill, left + 16, _n(y + 9), shorten(text, 30))
+                '<text x="{}" y="{}">{}</text>',
+                left,
+                _n(y),
+                fill,
+                left + 16,
+                _n(y + 9),
+                shorten(text, 30),
+            )
         )
     return out

@@ -17,7 +17,7 @@ from ..calendar.office import OfficeCalendar
 from ..duration import Duration
 from ..model import Sop, Step
 from ..simulate.walk import reference_start, target_of
-from .escaping import script_json, shorten
+from .escaping import html_format, script_json, shorten
 from .simulation_words import case_noun
 
 MAX_VISITS = 50
@@ -93,6 +93,6 @@ def simulator_data_script(data: dict[str, Any], element_id: str) -> Markup:
     JavaScript. A template's text is inert and survives. The JSON holds no ``<``, ``>`` or ``&``
     (`script_json`), so no markup can start inside it.
     """
-    return Markup('<template id="{}" data-sopgen-data>{}</template>').format(
-        element_id, script_json(data)
+    return html_format(
+        '<template id="{}" data-sopgen-data>{}</template>', element_id, script_json(data)
     )

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from ..calendar.guard import CalendarRangeError
 from ..calendar.office import OfficeCalendar
+from ..calendar.quick import quick_adder
 from ..duration import Duration, Kind
 from ..model import END, Sop
 from .walk import reference_start, target_of
@@ -63,13 +64,16 @@ def monte_carlo(sop: Sop, calendar: OfficeCalendar, n: int, seed: int) -> MonteC
     rows = _rows(sop, calendar)
     target = target_of(sop)
     start = calendar.next_open_s(calendar.local_seconds(calendar.aware(reference_start(sop))))
+    last = start + WEEKS * 7 * 86400.0
     first = calendar.position(start)
-    span = calendar.position(start + WEEKS * 7 * 86400.0) - first
+    span = calendar.position(last) - first
+    add = quick_adder(calendar, start, last)  # calendar.add_s, bit for bit, faster
+    draw = rng.random
     times: list[float] = []
     met = 0
     capped = 0
     for _ in range(max(0, n)):
-        arrival = calendar.next_open_s(calendar.at_position(first + rng.random() * span))
+        arrival = calendar.next_open_s(calendar.at_position(first + draw() * span))
         clock = arrival
         row = 0
         visits = 0
@@ -79,15 +83,16 @@ def monte_carlo(sop: Sop, calendar: OfficeCalendar, n: int, seed: int) -> MonteC
                 step = rows[row]
                 if step.kind is not None:
                     low, high = step.low, step.high
-                    amount = high if high <= low else rng.uniform(low, high)
-                    clock = calendar.add_s(clock, step.kind, amount)
+                    # random.uniform(low, high) is exactly this expression.
+                    amount = high if high <= low else low + (high - low) * draw()
+                    clock = add(clock, step.kind, amount)
                 if step.peluang_ya >= 1.0:
                     row = step.ya
                 else:
-                    row = step.ya if rng.random() < step.peluang_ya else step.tidak
+                    row = step.ya if draw() < step.peluang_ya else step.tidak
             deadline = None
             if row == _END and target is not None:
-                deadline = calendar.add_s(arrival, target.kind, target.maximum)
+                deadline = add(arrival, target.kind, target.maximum)
         except CalendarRangeError:  # a case running beyond the calendar's years
             capped += 1
             continue

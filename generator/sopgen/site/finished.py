@@ -253,7 +253,13 @@ class FinishedBuild:
         self.keys = {uri: pages.key(*place) for uri, place in places.items()}
         self.urls = {uri: place[0] for uri, place in places.items()}
         self.hits = {uri for uri, key in self.keys.items() if pages.has(key)}
+        self.ahead: set[str] = set()  # hits written by this build's workers (`ahead`)
         self.order: list[tuple[str, str | None]] = []
+
+    def take_ahead(self, uri: str) -> None:
+        """A page this build's workers wrote and stored: from now on, a hit."""
+        self.hits.add(uri)
+        self.ahead.add(uri)
 
     def output(self, uri: str) -> str | None:
         """The stored HTML of a page that comes from the cache."""

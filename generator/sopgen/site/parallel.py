@@ -90,6 +90,7 @@ def _split_svgs(output: str) -> list[str]:
 
 
 _JOB: tuple[Callable[[Any], Any], Sequence[Any]] | None = None
+_IN_WORKER = False
 
 
 def _run_one(index: int) -> Any:
@@ -98,24 +99,42 @@ def _run_one(index: int) -> Any:
     return function(items[index])
 
 
+def _mark_worker() -> None:
+    global _IN_WORKER
+    _IN_WORKER = True
+
+
+def in_worker() -> bool:
+    """Whether this process is one of `map_in_processes`' forked workers."""
+    return _IN_WORKER
+
+
+def can_fork(items: int, smallest: int | None = None) -> bool:
+    """Whether `map_in_processes` would fork for this many items: at least `smallest`
+    (default `PARALLEL_FROM`), more than one core, fork on this platform, not already in a
+    worker, and no other thread running (``mkdocs serve`` rebuilds from its watcher thread: a
+    child forked then could inherit a lock another thread holds)."""
+    smallest = PARALLEL_FROM if smallest is None else smallest
+    return (items >= smallest and workers() >= 2 and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods() and not _IN_WORKER)
+
+
 def map_in_processes(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
     """``function(item)`` for each item on every core, yielded in order as they finish.
 
     The function and items reach the workers through fork, not pickling; only results travel
-    back. Falls back to a plain loop for few items, one core, no fork on this platform, or other
-    threads running (``mkdocs serve`` rebuilds from its watcher thread: a child forked then
-    could inherit a lock another thread holds).
+    back. Falls back to a plain loop where `can_fork` says no.
     """
     global _JOB
     count = workers()
-    if (len(items) < PARALLEL_FROM or count < 2 or threading.active_count() > 1
-            or "fork" not in multiprocessing.get_all_start_methods()):
+    if not can_fork(len(items)):
         yield from (function(item) for item in items)
         return
     _JOB = (function, items)
     try:
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=count, mp_context=context,
+                                 initializer=_mark_worker) as pool:
             chunk = max(1, min(16, len(items) // (count * 8)))
             yield from pool.map(_run_one, range(len(items)), chunksize=chunk)
     finally:

@@ -37,6 +37,7 @@ from ..render.assets import asset_files
 from ..reporters import render_text
 from . import files as f
 from . import serve
+from .ahead import build_ahead
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
 from .collector import CollectorPause, collect_when_idle
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
@@ -48,6 +49,7 @@ from .guards import BuildGuard, generated_uris, refuse_collisions, refuse_output
 from .index import INDEX_URI, page_uri
 from .lists import list_pages, nav_section, unit_of_page, without_table
 from .pages import errors_banner, lift_html_blocks
+from .parallel import in_worker
 from .publish import add_error_pages, add_sop_pages
 from .render_parts import RenderSettings, fill_content, restore_blocks
 from .safety import date_meta, missing_folders
@@ -111,6 +113,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
         self._finished: FinishedBuild | None = None  # pages kept whole from the last build
         self._list_blocks: dict[str, tuple[str, ...]] = {}  # list page URI -> its lifted blocks
+        self._nav: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -188,7 +191,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
                 urls = {p.url for p in self._files.documentation_pages()} if self._files else set()
                 serve.merge_search_index(config.site_dir, urls, self._dirty)
             stats = self._pages.stats
-            finished = len(self._finished.hits) if self._finished else 0
+            finished = len(self._finished.hits - self._finished.ahead) if self._finished else 0
             log.info(
                 f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
                 f"{stats.rendered} dibuat ulang, {stats.from_cache} dari cache, "
@@ -333,6 +336,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # A SOP page is not in the nav; it hangs under its body's section (the parent of its
         # unit's list page), so that section opens, showing the body's units, beside the page.
+        self._nav = nav
         self._section_of.clear()
         for sop_uri, unit_uri in self._unit_of.items():
             unit_file = files.get_file_from_path(unit_uri)
@@ -356,7 +360,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return markdown
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        if self._finished is not None and self._finished.hits:
+        if self._finished is not None:
             env.loader = ChoiceLoader([DictLoader({TEMPLATE: ""}), env.loader])
         if not self._serving and self._paths is not None and env.bytecode_cache is None:
             # Material's ~50 templates compiled once per machine, not once per build: about
@@ -365,7 +369,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             with contextlib.suppress(OSError):
                 folder.mkdir(parents=True, exist_ok=True)
                 env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        if self._finished is not None and not self._serving and self._pages is not None:
+            new = [uri for uri in self._pending if uri not in self._finished.hits]
+            build_ahead(new, files=files, config=config, nav=self._nav, env=env,
+                        finished=self._finished, log=log, progress=self._written)
         return env
+
+    def _written(self, done: int, total: int) -> None:
+        if done % PROGRESS_EVERY == 0 and done < total:
+            log.info(f"{done}/{total} halaman SOP ditulis")
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
@@ -410,9 +422,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             self._finished.written(page.file.src_uri, page.url, output)
         if pending is None or self._pages is None:
             return output
-        written, total = self._pages.stats.pages_written, self._pages.stats.sops
-        if written % PROGRESS_EVERY == 0 and written < total:
-            log.info(f"{written}/{total} halaman SOP ditulis")
+        if not in_worker() and not (self._finished and page.file.src_uri in self._finished.ahead):
+            self._written(self._pages.stats.pages_written, self._pages.stats.sops)
         return output
 
     def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:

@@ -1,0 +1,87 @@
+"""SOP pages written ahead in forked workers: the site of a one-process build, byte for byte."""
+
+from __future__ import annotations
+
+import json
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sopgen.site import ahead, parallel
+from test_site_finished import build_site, cold_site, files_of, generated_pages
+from test_site_scale import make_project, sop_count
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Forking on (two workers, whatever the machine), every pool counted."""
+    made: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            made.append(kwargs.get("max_workers", 0))
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(parallel, "workers", lambda: 2)
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", CountingPool)
+    # Idle threads other tests left (a served site, a browser driver) would keep the build
+    # in one process; here the fork is what is being compared.
+    monkeypatch.setattr(parallel.threading, "active_count", lambda: 1)
+    return made
+
+
+def test_pages_written_ahead_are_the_pages_of_a_one_process_build(
+    tmp_path: Path, caplog: Any, pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "p", copies=3)
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 10**6)
+    alone = cold_site(root, caplog, "alone")
+    assert pools == [2, 2]  # DOT sources and pages rendered; no pages written ahead
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 2)
+    pools.clear()
+    both = cold_site(root, caplog, "ahead")  # nothing counted as coming from the cache
+    assert pools == [2, 2, 2]  # ... and the SOP pages written by two workers
+    assert both.keys() == alone.keys()
+    assert [name for name in alone if both[name] != alone[name]] == []
+    index = json.loads(both["search/search_index.json"])
+    assert any("Memverifikasi ke OPD terkait" in doc["text"] for doc in index["docs"])
+
+    # What the workers stored is whole: the next build takes every page from the cache.
+    assert build_site(root, caplog, root / "warm") == generated_pages(sop_count() + 3)
+    warm = files_of(root / "warm")
+    assert [name for name in alone if warm[name] != alone[name]] == []
+
+
+def test_a_page_that_fails_in_a_worker_is_written_by_mkdocs(
+    tmp_path: Path, caplog: Any, pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "p", copies=2)
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 10**6)
+    alone = cold_site(root, caplog, "alone")
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 2)
+    real = ahead._build_page
+
+    def failing(page: Any, *args: Any, **kwargs: Any) -> None:
+        if page.file.src_uri.endswith("salinan-1/index.md") or "salinan-1" in page.url:
+            raise RuntimeError("a worker's failure")
+        real(page, *args, **kwargs)
+
+    monkeypatch.setattr(ahead, "_build_page", failing)
+    both = cold_site(root, caplog, "ahead")
+    assert "1 halaman SOP ditulis ulang tanpa paralel" in caplog.text
+    assert [name for name in alone if both[name] != alone[name]] == []
+    assert both.keys() == alone.keys()
+
+
+def test_an_unknown_search_index_keeps_mkdocs_writing(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Plugins(dict[str, Any]):
+        pass
+
+    class Config:
+        plugins = Plugins(search=type("Search", (), {"search_index": object()})())
+
+    assert ahead.search_entries(Config()) is ahead._UNKNOWN  # type: ignore[arg-type]
+    assert ahead.search_entries(type("C", (), {"plugins": Plugins()})()) is None  # type: ignore[arg-type]
