@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import markdown
+import pytest
 import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
+from markupsafe import Markup
 
 from fixtures.render.hostile.hostile_sop import (
     PIECES,
@@ -25,7 +27,13 @@ from fixtures.render.hostile.hostile_sop import (
     hostile_sop,
 )
 from sopgen.render.diagram import diagram_dot, inline_svg, render_svg
-from sopgen.render.escaping import dot_string, html_text, markdown_inline, script_json
+from sopgen.render.escaping import (
+    dot_string,
+    html_format,
+    html_text,
+    markdown_inline,
+    script_json,
+)
 from sopgen.render.page import PageContext, render_sop_page
 
 SCHEMA = Path(__file__).resolve().parents[1] / "schema" / "sop.schema.json"
@@ -191,3 +199,25 @@ def test_hostile_yaml_file_matches_the_model_and_is_a_valid_sop() -> None:
     every_text = json.dumps(loaded, default=str, ensure_ascii=False)
     for piece in PIECES:
         assert every_text.count(json.dumps(piece)[1:-1]) >= len(TEXT_FIELDS)
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>siap</b>"
+
+
+@pytest.mark.parametrize("value", [
+    "teks biasa", "A & B", "<script>", "kutip \" dan '", Markup("<i>sudah</i> &amp;"), 7, 2.5,
+    -0.0, True, None, _Html(), "", "1.5",
+])
+def test_html_format_gives_what_markup_format_gives(value: object) -> None:
+    template = '<text x="{}" y="{}">{}</text>'
+    expected = Markup(template).format(value, value, value)
+    got = html_format(template, value, value, value)
+    assert got == expected and isinstance(got, Markup)
+
+
+@given(st.lists(st.one_of(st.text(), st.integers(), st.floats(allow_nan=False)), max_size=4))
+def test_html_format_escapes_any_text_as_markup_does(values: list[object]) -> None:
+    template = "<g>" + "|{}" * len(values) + "</g>"
+    assert html_format(template, *values) == Markup(template).format(*values)

@@ -131,10 +131,20 @@ def test_ci_files_install_the_pinned_requirement_and_run_every_gate(tmp_path: Pa
     sarif = next(s for s in job["steps"] if s.get("uses", "").endswith("upload-sarif@v3"))
     assert sarif["with"]["sarif_file"] == "sopgen.sarif"
     assert any("--format sarif > sopgen.sarif" in r for r in runs)
+    # The build cache is restored before the build, at the folder the site's plugin uses.
+    site = yaml.safe_load((tmp_path / "mkdocs.yml").read_text("utf-8"))
+    cache_dir = next(p["sopgen"]["cache_dir"] for p in site["plugins"]
+                     if isinstance(p, dict) and "sopgen" in p)
+    cache = next(i for i, step in enumerate(job["steps"])
+                 if step.get("uses", "").startswith("actions/cache@"))
+    assert job["steps"][cache]["with"]["path"] == cache_dir
+    assert cache < runs.index("mkdocs build --strict")
+    assert "${{ github.sha }}" in job["steps"][cache]["with"]["key"]
     deploy = workflow["jobs"]["terbitkan"]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     gitlab = yaml.safe_load((tmp_path / ".gitlab-ci.yml").read_text("utf-8"))
     assert "mkdocs build --strict --site-dir public" in gitlab["pages"]["script"]
+    assert cache_dir in gitlab["cache"]["paths"]
     hooks = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text("utf-8"))
     (hook,) = hooks["repos"][0]["hooks"]
     assert hooks["repos"][0]["repo"] == "local" and hook["entry"] == "sopgen validate"

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import json
+import logging
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort
 
 from sopgen.site import ahead, parallel
 from test_site_finished import build_site, cold_site, files_of, generated_pages
@@ -38,12 +43,12 @@ def test_pages_written_ahead_are_the_pages_of_a_one_process_build(
     root = make_project(tmp_path / "p", copies=3)
     monkeypatch.setattr(ahead, "AHEAD_FROM", 10**6)
     alone = cold_site(root, caplog, "alone")
-    assert pools == [2, 2]  # DOT sources and pages rendered; no pages written ahead
+    assert pools == [2]  # pages rendered; none written ahead
 
     monkeypatch.setattr(ahead, "AHEAD_FROM", 2)
     pools.clear()
     both = cold_site(root, caplog, "ahead")  # nothing counted as coming from the cache
-    assert pools == [2, 2, 2]  # ... and the SOP pages written by two workers
+    assert pools == [2, 2]  # ... and the SOP pages written by two workers
     assert both.keys() == alone.keys()
     assert [name for name in alone if both[name] != alone[name]] == []
     index = json.loads(both["search/search_index.json"])
@@ -85,3 +90,31 @@ def test_an_unknown_search_index_keeps_mkdocs_writing(monkeypatch: pytest.Monkey
 
     assert ahead.search_entries(Config()) is ahead._UNKNOWN  # type: ignore[arg-type]
     assert ahead.search_entries(type("C", (), {"plugins": Plugins()})()) is None  # type: ignore[arg-type]
+
+
+def test_what_a_worker_logs_is_logged_by_the_build_and_counts_in_strict_mode(
+    tmp_path: Path, caplog: Any, pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "p", copies=2)
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 2)
+    real = ahead._build_page
+
+    def warning(page: Any, *args: Any, **kwargs: Any) -> None:
+        if "salinan-1" in page.url:
+            logging.getLogger("mkdocs.plugins.uji").warning("peringatan dari pekerja")
+        real(page, *args, **kwargs)
+
+    monkeypatch.setattr(ahead, "_build_page", warning)
+    cold_site(root, caplog, "ahead")
+    assert pools == [2, 2]
+    assert caplog.text.count("peringatan dari pekerja") == 1
+
+    shutil.rmtree(root / ".cache")
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "strict"),
+                         strict=True)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        with pytest.raises(Abort, match="1 warnings"):
+            build(config)
+    finally:
+        config.plugins.on_shutdown()

@@ -180,7 +180,7 @@ def test_parallel_rendering_gives_the_bytes_of_serial(tmp_path: Path, monkeypatc
     serial = render_corpus(tmp_path / "serial", parallel_render=False)
     assert pools == []
     both = render_corpus(tmp_path / "parallel", parallel_render=True)
-    assert pools == [2, 2]  # DOT sources, then pages, each made by two worker processes
+    assert pools == [2]  # batches of pages (DOT sources, Graphviz, pages) on two workers
     assert serial == both
     assert all("<svg" in page for _, page in serial.values())
 

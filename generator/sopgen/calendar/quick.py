@@ -41,8 +41,11 @@ def quick_adder(calendar: OfficeCalendar, start: float, end: float) -> Adder:
             return i
         return i + 1 if i + 1 < count else -1
 
+    office, working, days = Kind.OFFICE_SECONDS, Kind.WORKING_DAYS, Kind.DAYS
+    floor = math.floor
+
     def add(t: float, kind: Kind, amount: float) -> float:
-        # The office-time case is inlined: it is nearly every call.
+        # One function, no calls but bisect: the Monte Carlo loop calls it millions of times.
         if lo <= t < hi:
             i = bisect_right(starts, t) - 1
             s = t
@@ -53,45 +56,42 @@ def quick_adder(calendar: OfficeCalendar, start: float, end: float) -> Adder:
                 s = starts[i]
             if amount <= 0:
                 return s
-            if kind is Kind.DAYS:
+            if kind is days:
                 kind = resolve(kind)
-            if kind is Kind.OFFICE_SECONDS:
+            if kind is office:
                 p = cum[i] + (s - starts[i]) + amount
                 if p <= last:
                     j = bisect_left(cum, p, i + 1) - 1
                     return starts[j] + (p - cum[j])
-            elif kind is Kind.WORKING_DAYS:
-                done = _working_days(s, i, amount)
-                if done is not None:
-                    return done
+            elif kind is working:
+                whole = floor(amount + _TOLERANCE)
+                fraction = amount - whole
+                if whole > 0:
+                    day = floor(s / DAY)
+                    k = bisect_right(workdays, day) + whole - 1
+                    if k >= day_count:
+                        return slow(t, kind, amount)
+                    moved = workdays[k] * DAY + (s - day * DAY)
+                    if not moved < hi:
+                        return slow(t, kind, amount)
+                    i = bisect_right(starts, moved) - 1
+                    s = moved
+                    if i < 0 or moved >= ends[i]:
+                        i += 1
+                        if i >= count:
+                            return slow(t, kind, amount)
+                        s = starts[i]
+                if fraction <= _TOLERANCE:
+                    return s
+                p = cum[i] + (s - starts[i]) + fraction * workday_seconds
+                if p <= last:
+                    j = bisect_left(cum, p, i + 1) - 1
+                    return starts[j] + (p - cum[j])
             else:  # calendar days
                 later = s + amount * DAY
                 k = next_open(later) if later < hi else -1
                 if k >= 0:
                     return later if later >= starts[k] else starts[k]
         return slow(t, kind, amount)
-
-    def _working_days(s: float, i: int, amount: float) -> float | None:
-        whole = math.floor(amount + _TOLERANCE)
-        fraction = amount - whole
-        if whole > 0:
-            day = math.floor(s / DAY)
-            k = bisect_right(workdays, day) + whole - 1
-            if k >= day_count:
-                return None
-            moved = workdays[k] * DAY + (s - day * DAY)
-            if not moved < hi:
-                return None
-            i = next_open(moved)
-            if i < 0:
-                return None
-            s = moved if moved >= starts[i] else starts[i]
-        if fraction > _TOLERANCE:
-            p = cum[i] + (s - starts[i]) + fraction * workday_seconds
-            if p > last:
-                return None
-            j = bisect_left(cum, p, i + 1) - 1
-            return starts[j] + (p - cum[j])
-        return s
 
     return add

@@ -19,6 +19,7 @@ _MARKDOWN_ESCAPED = frozenset("\\`*_{}[]()>#+-.!")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SPECIAL = re.compile("[&<>'\"]").search  # what markupsafe.escape replaces
 
 
 def html_text(text: str) -> Markup:
@@ -30,10 +31,16 @@ def html_text(text: str) -> Markup:
 
 
 def html_format(template: str, *values: object) -> Markup:
-    """``Markup(template).format(*values)`` with the same output, several times faster: each
-    value escaped once, then the C ``str.format`` (Markup's own formatter is pure Python, and
-    the charts format thousands of fragments per page). Templates take no format specs."""
-    return Markup(template.format(*[escape(value) for value in values]))
+    """``Markup(template).format(*values)`` with the same output, several times faster: the C
+    ``str.format``, and only values that need it escaped (numbers and plain text without
+    ``&<>'"`` are their own escape). Markup's formatter is pure Python, and the charts format
+    thousands of fragments per page. Templates take no format specs."""
+    return Markup(template.format(*[
+        value if isinstance(value, int | float) or (type(value) is str and not _SPECIAL(value))
+        else escape(value) if isinstance(value, str)  # Markup stays as it is
+        else Markup("{}").format(value)  # anything else exactly as Markup treats it
+        for value in values
+    ]))
 
 
 def markdown_inline(text: str) -> Markup:

@@ -12,13 +12,16 @@ stored HTML and entries), so the site is the one a one-process build writes, byt
 
 Only where finished pages are on (no plugin sopgen does not know), for ``mkdocs build`` (serve
 rebuilds from its watcher thread: no fork), with several cores and enough pages to pay for it.
-A page that fails in a worker is left to MkDocs, which then reports the failure itself.
+A page that fails in a worker is left to MkDocs, which then reports the failure itself. What
+MkDocs logs while a worker writes a page is held and logged by the main process, in page order,
+so that ``--strict`` counts its warnings.
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from mkdocs.commands.build import _build_page
@@ -63,26 +66,32 @@ def build_ahead(
         return 0
     env.get_template("main.html")  # compiled once here, not once in each worker
 
-    def write(index: int) -> bool:
-        """In a worker: MkDocs' page step, then the page's search entries kept with it."""
+    def write(index: int) -> tuple[bool, list[tuple[str, int, str]]]:
+        """In a worker: MkDocs' page step, then the page's search entries kept with it; whether
+        the page is whole, and what MkDocs logged meanwhile."""
         page = pages[index]
         assert page is not None
         before = len(entries) if isinstance(entries, list) else 0
-        try:
-            _build_page(page, config, doc_files, nav, env)
-        except Exception:  # MkDocs logged it; the main process builds the page and fails there
-            return False
+        with held_log_records() as held:
+            try:
+                _build_page(page, config, doc_files, nav, env)
+            except Exception:  # the main process builds the page, and reports the failure
+                return False, []
         key = finished.keys.get(page.file.src_uri)
         if key is None:
-            return False
+            return False, []
         finished.pages.store_search_entries(  # only when the page's HTML was stored
             key, entries[before:] if isinstance(entries, list) else [])
-        return finished.pages.has(key)
+        messages = [(r.name, r.levelno, r.getMessage()) for r in held]
+        return finished.pages.has(key), messages
 
     written = 0
-    for number, ok in enumerate(map_in_processes(write, range(len(pages))), start=1):
+    results = map_in_processes(write, range(len(pages)))
+    for number, (ok, messages) in enumerate(results, start=1):
         page = pages[number - 1]
         assert page is not None
+        for name, level, message in messages:
+            logging.getLogger(name).log(level, "%s", message)
         if ok:
             page.meta["template"] = TEMPLATE
             page.meta["search"] = {"exclude": True}
@@ -92,3 +101,26 @@ def build_ahead(
     if written < len(pages):
         log.info(f"{len(pages) - written} halaman SOP ditulis ulang tanpa paralel")
     return written
+
+
+class _Holding(logging.Handler):
+    def __init__(self, held: list[logging.LogRecord]) -> None:
+        super().__init__()
+        self.held = held
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.held.append(record)
+
+
+@contextlib.contextmanager
+def held_log_records() -> Iterator[list[logging.LogRecord]]:
+    """The records MkDocs' loggers emit meanwhile, held instead of printed (MkDocs' handlers,
+    strict mode's warning counter among them, are on its ``mkdocs`` logger)."""
+    logger = logging.getLogger("mkdocs")
+    held: list[logging.LogRecord] = []
+    handlers, propagate = logger.handlers[:], logger.propagate
+    logger.handlers, logger.propagate = [_Holding(held)], False
+    try:
+        yield held
+    finally:
+        logger.handlers, logger.propagate = handlers, propagate

@@ -10,8 +10,9 @@ the rendered size of the whole corpus.
 from __future__ import annotations
 
 import logging
+import math
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.diagram import diagram_dot
 from .cache import EarlyParts, LateParts, PageCache, build_key, site_digest
-from .parallel import draw_diagrams, map_in_processes
+from .parallel import BATCH, draw_diagrams, map_in_processes, workers
 from .render_parts import PageFacts, RenderSettings, fill_content, fill_output, render_parts
 
 PROGRESS_EVERY = 250  # SOPs between two progress lines on long builds
@@ -95,28 +96,30 @@ class PageBuilder:
         return [prepared[job.key] for job in jobs]
 
     def _render(self, misses: list[_Job], prepared: dict[str, Prepared]) -> None:
-        # The DOT sources first (on every core: placing labels is most of their cost), so that
-        # Graphviz draws them in batches; the pages are then rendered with their diagrams.
-        sops = [job.sop for job in misses]
-        dots = list(map_in_processes(diagram_dot, sops) if self.parallel
-                    else map(diagram_dot, sops))
-        misses = [replace(job, dot=dot) for job, dot in zip(misses, dots, strict=True)]
-        if self.parallel and len(misses) > 1:
-            self.stats.diagrams_from_cache += draw_diagrams(dots, self.settings.cache_dir)
-        else:
-            from ..render.diagram import svg_cache_file
+        # A task is a batch of pages: their DOT sources (placing the labels is most of their
+        # cost), one Graphviz run for all their diagrams, then the pages. One pool, no phase
+        # waiting for the slowest worker of the one before.
+        size = max(1, min(BATCH, math.ceil(len(misses) / (workers() * 6))))
+        batches = [misses[i : i + size] for i in range(0, len(misses), size)]
+        results = (map_in_processes(self._render_batch, batches) if self.parallel
+                   else map(self._render_batch, batches))
+        done = 0
+        for batch, (cached, pages) in zip(batches, results, strict=True):
+            self.stats.diagrams_from_cache += cached
+            for job, result in zip(batch, pages, strict=True):
+                prepared[job.key] = result
+                done += 1
+                self.stats.rendered += 1
+                self.stats.rendered_ids.append(job.sop.id)
+                if done % PROGRESS_EVERY == 0 and done < len(misses):
+                    self.log.info(f"{done}/{len(misses)} halaman SOP dibuat")
 
-            self.stats.diagrams_from_cache += sum(
-                svg_cache_file(d, self.settings.cache_dir).is_file() for d in dots)
-        render: Callable[[_Job], Prepared] = self._render_one
-        results = (map_in_processes(render, misses) if self.parallel
-                   else (render(job) for job in misses))
-        for done, (job, result) in enumerate(zip(misses, results, strict=True), start=1):
-            prepared[job.key] = result
-            self.stats.rendered += 1
-            self.stats.rendered_ids.append(job.sop.id)
-            if done % PROGRESS_EVERY == 0 and done < len(misses):
-                self.log.info(f"{done}/{len(misses)} halaman SOP dibuat")
+    def _render_batch(self, batch: list[_Job]) -> tuple[int, list[Prepared]]:
+        """Runs in a worker: how many diagrams were in the cache already, and the pages."""
+        dots = [diagram_dot(job.sop) for job in batch]
+        cached = draw_diagrams(dots, self.settings.cache_dir)
+        return cached, [self._render_one(replace(job, dot=dot))
+                        for job, dot in zip(batch, dots, strict=True)]
 
     def _render_one(self, job: _Job) -> Prepared:
         """Runs in a worker: render, store in the cache, send back only what must travel."""

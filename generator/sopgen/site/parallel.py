@@ -8,7 +8,8 @@ instead of ``graph0``); `_split_svgs` restores it, so a batch's SVG is byte for 
 single run writes (tests/test_site_scale.py checks it). A batch that fails is drawn one diagram
 at a time, so the failing SOP gets its own error.
 
-Pages: `render_all` renders the SOPs that missed the cache in forked worker processes (the
+Pages: `PageBuilder` renders the SOPs that missed the cache in forked worker processes, a batch
+of pages per task: their DOT sources, one Graphviz run for the batch, then the pages (the
 renderers are pure functions of picklable inputs; fork shares the loaded modules and the
 calendar). Order and content are those of a serial run.
 """
@@ -56,6 +57,9 @@ def draw_diagrams(dot_sources: Sequence[str], cache_dir: Path) -> int:
     if shutil.which("neato") is None:
         return len(dot_sources) - len(missing)
     batches = [missing[i : i + BATCH] for i in range(0, len(missing), BATCH)]
+    if len(batches) == 1:  # a page worker's own batch: no thread needed
+        _draw_batch(batches[0], cache_dir)
+        return len(dot_sources) - len(missing)
     with ThreadPoolExecutor(max_workers=workers()) as pool:
         # Threads suffice: each waits on its neato process, which runs on its own core.
         list(pool.map(lambda batch: _draw_batch(batch, cache_dir), batches))
