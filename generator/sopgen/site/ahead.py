@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from mkdocs.commands.build import _build_page
@@ -87,17 +88,18 @@ def build_ahead(
 
     written = 0
     results = map_in_processes(write, range(len(pages)))
-    for number, (ok, messages) in enumerate(results, start=1):
-        page = pages[number - 1]
-        assert page is not None
-        for name, level, message in messages:
-            logging.getLogger(name).log(level, "%s", message)
-        if ok:
-            page.meta["template"] = TEMPLATE
-            page.meta["search"] = {"exclude": True}
-            finished.take_ahead(page.file.src_uri)
-            written += 1
-        progress(number, len(pages))
+    with contextlib.suppress(BrokenProcessPool):  # a worker killed (memory): MkDocs goes on
+        for number, (ok, messages) in enumerate(results, start=1):
+            page = pages[number - 1]
+            assert page is not None
+            for name, level, message in messages:
+                logging.getLogger(name).log(level, "%s", message)
+            if ok:
+                page.meta["template"] = TEMPLATE
+                page.meta["search"] = {"exclude": True}
+                finished.take_ahead(page.file.src_uri)
+                written += 1
+            progress(number, len(pages))
     if written < len(pages):
         log.info(f"{len(pages) - written} halaman SOP ditulis ulang tanpa paralel")
     return written
