@@ -43,8 +43,17 @@ def test_pages_written_ahead_are_the_pages_of_a_one_process_build(
     tmp_path: Path, caplog: Any, pools: list[int], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_project(tmp_path / "p", copies=3)
+    # Hand-written pages in the nav whose titles come from their content: a worker must read
+    # them before writing an SOP page, whose nav shows those titles.
+    (root / "docs" / "index.md").write_text("# Beranda dari isi\n\nSelamat datang.\n", "utf-8")
+    (root / "docs" / "tentang.md").write_text("---\ntitle: Tentang dari metadata\n---\n\nIsi.\n",
+                                            "utf-8")
+    with (root / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write("nav:\n  - index.md\n  - tentang.md\n  - sop/index.md\n")
     monkeypatch.setattr(ahead, "AHEAD_FROM", 10**6)
     alone = cold_site(root, caplog, "alone")
+    page = next(name for name in alone if name.startswith("sop/") and "salinan-1" in name)
+    assert b"Beranda dari isi" in alone[page] and b"Tentang dari metadata" in alone[page]
     assert pools == [2]  # pages rendered; none written ahead
 
     monkeypatch.setattr(ahead, "AHEAD_FROM", 2)

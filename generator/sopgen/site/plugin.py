@@ -113,7 +113,6 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._section_of: dict[str, Any] = {}  # SOP page URI -> its body's nav section
         self._finished: FinishedBuild | None = None  # pages kept whole from the last build
         self._list_blocks: dict[str, tuple[str, ...]] = {}  # list page URI -> its lifted blocks
-        self._nav: Any = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._serving = command == "serve"
@@ -336,12 +335,15 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # A SOP page is not in the nav; it hangs under its body's section (the parent of its
         # unit's list page), so that section opens, showing the body's units, beside the page.
-        self._nav = nav
         self._section_of.clear()
         for sop_uri, unit_uri in self._unit_of.items():
             unit_file = files.get_file_from_path(unit_uri)
             if unit_file is not None and unit_file.page is not None:
                 self._section_of[sop_uri] = unit_file.page.parent
+        if self._finished is not None and not self._serving and self._pages is not None:
+            # New SOP pages read and written on every core now, before MkDocs reads any page.
+            build_ahead(set(self._pending), files=files, config=config, nav=nav,
+                        finished=self._finished, log=log, progress=self._written)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -369,10 +371,6 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             with contextlib.suppress(OSError):
                 folder.mkdir(parents=True, exist_ok=True)
                 env.bytecode_cache = FileSystemBytecodeCache(str(folder))
-        if self._finished is not None and not self._serving and self._pages is not None:
-            new = [uri for uri in self._pending if uri not in self._finished.hits]
-            build_ahead(new, files=files, config=config, nav=self._nav, env=env,
-                        finished=self._finished, log=log, progress=self._written)
         return env
 
     def _written(self, done: int, total: int) -> None:
