@@ -113,7 +113,7 @@ def build_ahead(
         return finished.pages.has(key), messages
 
     written = 0
-    results = map_in_processes(write, range(len(targets)))
+    results = map_in_processes(write, range(len(targets)), AHEAD_FROM)  # as checked above
     with contextlib.suppress(BrokenProcessPool):  # a worker killed (memory): MkDocs goes on
         for number, (ok, messages) in enumerate(results, start=1):
             for name, level, message in messages:

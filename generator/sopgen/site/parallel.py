@@ -123,15 +123,17 @@ def can_fork(items: int, smallest: int | None = None) -> bool:
             and "fork" in multiprocessing.get_all_start_methods() and not _IN_WORKER)
 
 
-def map_in_processes(function: Callable[[T], R], items: Sequence[T]) -> Iterator[R]:
+def map_in_processes(
+    function: Callable[[T], R], items: Sequence[T], smallest: int | None = None
+) -> Iterator[R]:
     """``function(item)`` for each item on every core, yielded in order as they finish.
 
     The function and items reach the workers through fork, not pickling; only results travel
-    back. Falls back to a plain loop where `can_fork` says no.
+    back. Falls back to a plain loop where `can_fork` (with ``smallest``) says no.
     """
     global _JOB
     count = workers()
-    if not can_fork(len(items)):
+    if not can_fork(len(items), smallest):
         yield from (function(item) for item in items)
         return
     _JOB = (function, items)
