@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +28,6 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from ..calendar.office import OfficeCalendar
-from ..check.stored import StoredChecks
-from ..corpus import CorpusResult, check_corpus
-from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.assets import asset_files
 from ..reporters import render_text
@@ -39,6 +35,7 @@ from . import files as f
 from . import serve
 from .ahead import build_ahead
 from .builder import PROGRESS_EVERY, PageBuilder, Prepared
+from .checked import SiteCorpus, check_site_corpus
 from .collector import CollectorPause, collect_when_idle
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
 from .facts import site_facts, source_uri
@@ -56,7 +53,6 @@ from .safety import date_meta, missing_folders
 from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
-CHECKS_FOLDER = "checks"
 TEMPLATES_FOLDER = "jinja"
 
 class SopgenConfig(base.Config):
@@ -81,18 +77,6 @@ class _Paths:
     calendar: Path | None
 
 
-@dataclass
-class _Build:
-    """What ``on_pre_build`` found and rendered, for ``on_files`` to publish."""
-
-    result: CorpusResult
-    calendar: OfficeCalendar
-    report: str
-    has_errors: bool
-    pages: list[tuple[Sop, Prepared]] = field(default_factory=list)
-    logos: dict[Path, str] = field(default_factory=dict)  # image file -> its site path
-
-
 class SopgenPlugin(BasePlugin[SopgenConfig]):
     def __init__(self) -> None:
         self._serving = False
@@ -101,7 +85,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._paths: _Paths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
-        self._build: _Build | None = None
+        self._build: SiteCorpus | None = None
         self._pages: PageBuilder | None = None
         self._pending: dict[str, Prepared] = {}  # src_uri -> page whose slots are still empty
         self._dates: dict[str, dt.date] = {}  # src_uri of an SOP page -> its git date
@@ -210,30 +194,20 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._collector.resume()
         self._guard.unlock()
 
-    def _check(self) -> _Build:
+    def _check(self) -> SiteCorpus:
         assert self._paths is not None
-        # While serving, a save re-checks the saved file only (the memo outlives this object).
-        if self._serving:
-            result = check_corpus(self._paths.sops_dir, serve.checks)
-        else:  # each file's own check kept on disk by its bytes; cross-file rules run anew
-            store = StoredChecks(self._paths.cache_dir / CHECKS_FOLDER)
-            result = check_corpus(self._paths.sops_dir, store=store)
-            store.save()
-        sops_dir, calendar_path = self._paths.sops_dir, self._paths.calendar
-        calendar, calendar_diagnostics = f.corpus_calendar(sops_dir, calendar_path)
-        diagnostics = sorted([*result.diagnostics, *calendar_diagnostics], key=Diagnostic.sort_key)
-        read = len(result.files) + f.calendar_files_read(sops_dir, calendar_path)
-        report = render_text(diagnostics, read, self.config.lang)
-        has_errors = any(d.is_error for d in diagnostics)
-        if has_errors and not self._serving:
-            raise PluginError(report)
-        if has_errors:
-            log.error(report)
-        elif diagnostics:
-            log.warning(report)
-        return _Build(result, calendar, report, has_errors)
+        build = check_site_corpus(self._paths.sops_dir, self._paths.calendar,
+                                  self._paths.cache_dir, serving=self._serving,
+                                  lang=self.config.lang)
+        if build.has_errors and not self._serving:
+            raise PluginError(build.report)
+        if build.has_errors:
+            log.error(build.report)
+        elif build.problems:
+            log.warning(build.report)
+        return build
 
-    def _prepare(self, build: _Build, config: MkDocsConfig) -> _Build:
+    def _prepare(self, build: SiteCorpus, config: MkDocsConfig) -> SiteCorpus:
         """Every valid SOP's page, from the cache or rendered (Graphviz included)."""
         assert self._paths is not None
         unpublished = {r.file for r in build.result.files if any(d.is_error for d in r.diagnostics)}
