@@ -1,12 +1,12 @@
 """Rendering many SOP pages on every core: Graphviz in batches, pages in forked workers.
 
-Graphviz: one ``neato`` process per diagram cost 27-32 ms, mostly process start-up. ``neato``
-draws every graph of its input in turn, so `draw_diagrams` feeds it batches of DOT sources, one
-batch per core at a time, and splits the output at each ``</svg>``. The only difference from a
-single run is the id Graphviz gives the second and later graphs' group (``page0,1_graph0``
-instead of ``graph0``); `_split_svgs` restores it, so a batch's SVG is byte for byte the one a
-single run writes (tests/test_site_scale.py checks it). A batch that fails is drawn one diagram
-at a time, so the failing SOP gets its own error.
+Graphviz: one ``neato`` process per diagram costs about 22 ms, nearly all process start-up.
+``neato`` draws every graph of its input in turn, so `draw_diagrams` feeds it batches of DOT
+sources (2.8 ms a diagram in a batch of 24) and splits the output at each ``</svg>``. The only
+difference from a single run is the id Graphviz gives the second and later graphs' group
+(``page0,1_graph0`` instead of ``graph0``); `_split_svgs` restores it, so a batch's SVG is byte
+for byte the one a single run writes (tests/test_site_scale.py checks it). A batch that fails is
+drawn one diagram at a time, so the failing SOP gets its own error.
 
 Pages: `PageBuilder` renders the SOPs that missed the cache in forked worker processes, a batch
 of pages per task: their DOT sources, one Graphviz run for the batch, then the pages (the
@@ -23,7 +23,7 @@ import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -56,13 +56,9 @@ def draw_diagrams(dot_sources: Sequence[str], cache_dir: Path) -> int:
         return len(dot_sources)
     if shutil.which("neato") is None:
         return len(dot_sources) - len(missing)
-    batches = [missing[i : i + BATCH] for i in range(0, len(missing), BATCH)]
-    if len(batches) == 1:  # a page worker's own batch: no thread needed
-        _draw_batch(batches[0], cache_dir)
-        return len(dot_sources) - len(missing)
-    with ThreadPoolExecutor(max_workers=workers()) as pool:
-        # Threads suffice: each waits on its neato process, which runs on its own core.
-        list(pool.map(lambda batch: _draw_batch(batch, cache_dir), batches))
+    # One batch per page worker's task (`PageBuilder`): the workers keep the cores busy.
+    for start in range(0, len(missing), BATCH):
+        _draw_batch(missing[start : start + BATCH], cache_dir)
     return len(dot_sources) - len(missing)
 
 
