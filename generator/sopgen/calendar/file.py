@@ -70,7 +70,8 @@ _EXAMPLE_DAY = '`senin: {buka: "07:30", tutup: "16:00", istirahat: ["12:00-13:00
 
 
 def load_calendar(
-    path: Path, display: str | None = None
+    path: Path, display: str | None = None,
+    *, holiday_source: Callable[[int], dict[dt.date, str]] = national_holidays,
 ) -> tuple[OfficeCalendar | None, list[Diagnostic]]:
     """The calendar a file describes, or None when the file has errors; with its diagnostics.
 
@@ -81,29 +82,32 @@ def load_calendar(
     document, diagnostics = load_document(path, display)
     if document is None:
         return None, list(diagnostics)
-    calendar, more = calendar_from_data(document.data, document.file, document.locate)
+    calendar, more = calendar_from_data(document.data, document.file, document.locate,
+                                        holiday_source=holiday_source)
     return calendar, [*diagnostics, *more]
 
 
 def calendar_for_corpus(
-    sops_dir: Path, display: str | None = None
+    sops_dir: Path, display: str | None = None,
+    *, holiday_source: Callable[[int], dict[dt.date, str]] = national_holidays,
 ) -> tuple[OfficeCalendar, list[Diagnostic]]:
     """The corpus calendar: ``kalender.yaml`` in `sops_dir` if present, else the default.
 
     A file with errors still gives the default calendar, so the caller can go on reporting; its
     errors are in the diagnostics.
     """
+    default = OfficeCalendar(holiday_source=holiday_source)
     path = sops_dir / CALENDAR_FILE
     if not os.path.lexists(path):
-        return OfficeCalendar.default(), []
+        return default, []
     outside = leaves(path, sops_dir)
     if outside is not None:  # a link out of the corpus is never read
         shown = display if display is not None else path.as_posix()
-        return OfficeCalendar.default(), [
+        return default, [
             OUTSIDE_CORPUS.at(shown, root=sops_dir.name, target=outside.as_posix())
         ]
-    calendar, diagnostics = load_calendar(path, display)
-    return calendar or OfficeCalendar.default(), diagnostics
+    calendar, diagnostics = load_calendar(path, display, holiday_source=holiday_source)
+    return calendar or default, diagnostics
 
 
 def calendar_from_data(

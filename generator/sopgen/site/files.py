@@ -17,7 +17,9 @@ from mkdocs.structure.nav import nest_paths
 from mkdocs.utils import get_relative_url
 
 from ..calendar.file import CALENDAR_FILE, calendar_for_corpus, load_calendar
+from ..calendar.hours import national_holidays
 from ..calendar.office import OfficeCalendar
+from ..calendar.stored import HolidaySource
 from ..check.schema import SCHEMA_FILE
 from ..corpus import CALENDAR_NAMES
 from ..diagnostics import Diagnostic
@@ -175,10 +177,10 @@ def calendar_file(sops_dir: Path, calendar: Path | None) -> Path | None:
 
 
 def corpus_calendar(
-    sops_dir: Path, calendar: Path | None
+    sops_dir: Path, calendar: Path | None, holiday_source: HolidaySource = national_holidays
 ) -> tuple[OfficeCalendar, list[Diagnostic]]:
     """The office calendar of the build: the configured file, else the corpus's own."""
     if calendar is None:
-        return calendar_for_corpus(sops_dir)
-    loaded, diagnostics = load_calendar(calendar)
-    return loaded or OfficeCalendar.default(), diagnostics
+        return calendar_for_corpus(sops_dir, holiday_source=holiday_source)
+    loaded, diagnostics = load_calendar(calendar, holiday_source=holiday_source)
+    return loaded or OfficeCalendar(holiday_source=holiday_source), diagnostics
