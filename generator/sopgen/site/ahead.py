@@ -66,8 +66,8 @@ def build_ahead(
     entries = search_entries(config)
     if entries is _UNKNOWN or not can_fork(len(uris), AHEAD_FROM):
         return 0
-    targets = [files.get_file_from_path(uri) for uri in uris]
-    if any(file is None for file in targets):
+    targets = [file for uri in uris if (file := files.get_file_from_path(uri)) is not None]
+    if len(targets) != len(uris):
         return 0
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     others = [file for file in doc_files if file.src_uri not in sop_pages]
@@ -95,7 +95,6 @@ def build_ahead(
         if not read_others():
             return False, []
         file = targets[index]
-        assert file is not None
         page = file.page or Page(None, file, config)
         before = len(entries) if isinstance(entries, list) else 0
         with held_log_records() as held:
@@ -119,7 +118,7 @@ def build_ahead(
             for name, level, message in messages:
                 logging.getLogger(name).log(level, "%s", message)
             file = targets[number - 1]
-            if ok and file is not None:
+            if ok:
                 file.content_string = ""  # read by MkDocs as a finished page: see `finished`
                 finished.take_ahead(file.src_uri)
                 written += 1
