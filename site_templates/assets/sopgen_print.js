@@ -194,10 +194,16 @@
   window.addEventListener("afterprint", afterPrint);
   if (window.matchMedia) {
     var media = window.matchMedia("print");
+    // Only a change back from print media ends printing: Chromium 156 also reports a change
+    // to "not print" right after `beforeprint` (the page's styles changed, the media did not),
+    // which would undo the pagination before the printed layout arrives.
+    var printMedia = false;
     var listener = function (event) {
       if (event.matches) {
+        printMedia = true;
         inPrint();
-      } else {
+      } else if (printMedia) {
+        printMedia = false;
         afterPrint();
       }
     };
