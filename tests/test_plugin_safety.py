@@ -96,3 +96,35 @@ def test_the_git_date_of_the_sop_is_the_pages_revision_date(repository: Path) ->
     assert 'git-revision-date-localized-plugin-date">4 Maret 2025</span>' in html
     home = (repository / "site" / "index.html").read_text("utf-8")
     assert "git-revision-date-localized-plugin-date" not in home
+
+
+def test_lang_en_names_missing_graphviz_in_english(repository: Path, tmp_path: Path) -> None:
+    set_option(repository, "lang: en")
+    empty = tmp_path / "no-graphviz"  # a PATH with Python but without dot and neato
+    empty.mkdir()
+    (empty / "python").symlink_to(sys.executable)
+    done = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build"], cwd=repository,
+        env={**ENV, "PATH": str(empty)}, capture_output=True, text=True, check=False)
+    assert done.returncode != 0
+    assert "Graphviz is not installed: program dot, neato not found" in done.stderr
+    assert "hint: Flow diagrams are drawn with Graphviz" in done.stderr
+    assert "Graphviz tidak terpasang" not in done.stderr and "Traceback" not in done.stderr
+
+
+def test_sopgen_build_lang_en_speaks_english(
+    repository: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert main(["build", str(repository / "tidak-ada"), "--lang", "en"]) == 2
+    assert "The SOP folder" in capsys.readouterr().err
+    monkeypatch.chdir(repository)
+    sop = repository / "sops" / "bagian-umum" / "penerimaan-surat-masuk.yaml"
+    sop.write_text(sop.read_text("utf-8").replace("waktu: 15 menit", "waktu: 15 jem"), "utf-8")
+    assert main(["build", "sops", "-o", "keluar", "--lang", "en"]) == 1
+    err = capsys.readouterr().err
+    assert "Did you mean `15 jam`?" in err
+    assert "The previous site in keluar was left unchanged." in err
+    assert "tidak diubah" not in err
+    assert main(["build", "sops", "-o", "sops/situs", "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "hint:" in err and "petunjuk" not in err

@@ -82,7 +82,8 @@ def run_export(args: argparse.Namespace) -> int:
 
     absent = missing_graphviz_programs()
     if absent:
-        print(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(absent))), file=sys.stderr)
+        print(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(absent)), lang),
+              file=sys.stderr)
         return EXIT_MISSING
     result = export_docs(
         args.sops_dir, args.docs_dir, links=args.links,

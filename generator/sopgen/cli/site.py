@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..check.file import paused_collector
+from ..diagnostics import LANGUAGES
 from ..site.config import (
     GRAPHVIZ_MISSING,
     default_config,
@@ -44,6 +45,35 @@ EXIT_INVALID = 1
 EXIT_NO_FOLDER = 2
 EXIT_NO_GRAPHVIZ = 3
 
+_TEXTS = {
+    "no_folder": {
+        "id": "Folder SOP `{path}` tidak ditemukan. Sebutkan folder berisi berkas SOP, "
+        "misalnya: sopgen build sops",
+        "en": "The SOP folder `{path}` does not exist. Name a folder of SOP files, "
+        "e.g.: sopgen build sops",
+    },
+    "not_a_folder": {
+        "id": "`{path}` bukan folder: sebutkan folder keluaran lain dengan -o.",
+        "en": "`{path}` is not a folder: name another output folder with -o.",
+    },
+    "kept": {
+        "id": "Situs lama di {site} tidak diubah.",
+        "en": "The previous site in {site} was left unchanged.",
+    },
+    "internal": {
+        "id": "Kesalahan internal sopgen: {error}. Situs lama di {site} tidak diubah; laporkan "
+        "ke pengelola sopgen.",
+        "en": "Internal sopgen error: {error}. The previous site in {site} was left unchanged; "
+        "please report it to the sopgen maintainers.",
+    },
+    "built": {"id": "Situs dibuat di {site}", "en": "Site built in {site}"},
+}
+
+
+def _add_lang(parser: Any) -> None:
+    parser.add_argument("--lang", choices=LANGUAGES, default="id",
+                        help="language of the messages (default: id)")
+
 
 def register(commands: Any) -> None:
     build = commands.add_parser(
@@ -54,6 +84,7 @@ def register(commands: Any) -> None:
     build.add_argument("sops_dir", nargs="?", default="sops", metavar="SOPS_DIR")
     build.add_argument("-o", "--site-dir", default="site", help="output folder (default: site)")
     build.add_argument("--site-name", default=None, help="title of the site")
+    _add_lang(build)
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -66,6 +97,7 @@ def register(commands: Any) -> None:
         "-a", "--dev-addr", default="127.0.0.1:8000", help="IP:PORT (default: 127.0.0.1:8000)"
     )
     serve.add_argument("--site-name", default=None, help="title of the site")
+    _add_lang(serve)
     serve.set_defaults(run=run_serve)
 
 
@@ -74,11 +106,11 @@ def run_build(args: argparse.Namespace) -> int:
     if missing is not None:
         return missing
     sops_dir = Path(args.sops_dir)
-    problem = _precondition(sops_dir)
+    problem = _precondition(sops_dir, args.lang)
     if problem is not None:
         return problem
     site_dir = Path(args.site_dir).absolute()
-    refused = _refused_output(site_dir, sops_dir)
+    refused = _refused_output(site_dir, sops_dir, args.lang)
     if refused is not None:
         return refused
     try:
@@ -86,7 +118,7 @@ def run_build(args: argparse.Namespace) -> int:
             return _build_atomically(args, sops_dir, site_dir)
     except BuildLocked as locked:
         print(plain_text(BUILD_LOCKED.at(
-            "", folder=args.site_dir, lock=locked.lock.as_posix())), file=sys.stderr)
+            "", folder=args.site_dir, lock=locked.lock.as_posix()), args.lang), file=sys.stderr)
         return EXIT_INVALID
 
 
@@ -100,7 +132,8 @@ def _build_atomically(args: argparse.Namespace, sops_dir: Path, site_dir: Path) 
     staging = staging_folder(site_dir)
     try:
         with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
-            config_file = _project(sops_dir, Path(work), args.site_name, site_dir=staging)
+            config_file = _project(sops_dir, Path(work), args.site_name, args.lang,
+                                   site_dir=staging)
             try:
                 with paused_collector():  # loading MkDocs, Material and the plugins
                     config = load_config(config_file=str(config_file))
@@ -111,31 +144,30 @@ def _build_atomically(args: argparse.Namespace, sops_dir: Path, site_dir: Path) 
                     config.plugins.on_shutdown()
             except (MkDocsException, SystemExit):
                 # MkDocs has logged the cause (for invalid SOPs: the validate report) already.
-                print(f"Situs lama di {args.site_dir} tidak diubah.", file=sys.stderr)
+                print(_TEXTS["kept"][args.lang].format(site=args.site_dir), file=sys.stderr)
                 return EXIT_INVALID
             except Exception as error:  # a bug: reported, and the old site still stands
-                print(f"Kesalahan internal sopgen: {error!r}. Situs lama di {args.site_dir} "
-                      "tidak diubah; laporkan ke pengelola sopgen.", file=sys.stderr)
+                print(_TEXTS["internal"][args.lang].format(error=repr(error), site=args.site_dir),
+                      file=sys.stderr)
                 return EXIT_INVALID
         replace_folder(staging, site_dir)
     finally:
         discard(staging)  # gone already after a successful swap
-    print(f"Situs dibuat di {args.site_dir}", file=sys.stderr)
+    print(_TEXTS["built"][args.lang].format(site=args.site_dir), file=sys.stderr)
     return 0
 
 
-def _refused_output(site_dir: Path, sops_dir: Path) -> int | None:
+def _refused_output(site_dir: Path, sops_dir: Path, lang: str) -> int | None:
     """Never build into the corpus, nor into a folder whose replacement would remove the corpus
     or the current folder."""
     cwd = Path.cwd().resolve()
     if overlaps(site_dir, sops_dir) or cwd.is_relative_to(site_dir.resolve()):
         print(plain_text(OUTPUT_IN_CORPUS.at(
             "", role_id="keluaran", role_en="output", folder=site_dir.as_posix(),
-            sops=sops_dir.as_posix())), file=sys.stderr)
+            sops=sops_dir.as_posix()), lang), file=sys.stderr)
         return EXIT_NO_FOLDER
     if site_dir.exists() and not site_dir.is_dir():
-        print(f"`{site_dir}` bukan folder: sebutkan folder keluaran lain dengan -o.",
-              file=sys.stderr)
+        print(_TEXTS["not_a_folder"][lang].format(path=site_dir), file=sys.stderr)
         return EXIT_NO_FOLDER
     return None
 
@@ -148,13 +180,13 @@ def run_serve(args: argparse.Namespace) -> int:
     from mkdocs.exceptions import MkDocsException
 
     sops_dir = Path(args.sops_dir)
-    problem = _precondition(sops_dir)
+    problem = _precondition(sops_dir, args.lang)
     if problem is not None:
         return problem
     # A terminated server stops like one interrupted with Ctrl-C, so its temporary folder goes.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
-        config_file = _project(sops_dir, Path(work), args.site_name)
+        config_file = _project(sops_dir, Path(work), args.site_name, args.lang)
         try:
             # Dirty: after a save only the changed SOP's page is rebuilt (the plugin tells
             # MkDocs which pages are current), which keeps a 1,000-SOP preview under 3 s.
@@ -165,23 +197,21 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _precondition(sops_dir: Path) -> int | None:
+def _precondition(sops_dir: Path, lang: str) -> int | None:
     if not sops_dir.is_dir():
-        print(
-            f"Folder SOP `{sops_dir}` tidak ditemukan. Sebutkan folder berisi berkas SOP, "
-            "misalnya: sopgen build sops",
-            file=sys.stderr,
-        )
+        print(_TEXTS["no_folder"][lang].format(path=sops_dir), file=sys.stderr)
         return EXIT_NO_FOLDER
     missing = missing_graphviz_programs()
     if missing:
-        print(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))), file=sys.stderr)
+        print(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing)), lang),
+              file=sys.stderr)
         return EXIT_NO_GRAPHVIZ
     return None
 
 
 def _project(
-    sops_dir: Path, work: Path, site_name: str | None, *, site_dir: Path | None = None
+    sops_dir: Path, work: Path, site_name: str | None, lang: str = "id",
+    *, site_dir: Path | None = None,
 ) -> Path:
     """A throw-away MkDocs project: an empty docs folder and the default configuration."""
     docs = work / "docs"
@@ -190,8 +220,11 @@ def _project(
     if site_name:
         options["site_name"] = site_name
     config = default_config(sops_dir, docs, **options)
+    plugin = config["plugins"][-1]["sopgen"]
+    if lang != "id":
+        plugin["lang"] = lang  # the plugin's own messages (invalid SOPs, Graphviz, collisions)
     if site_dir is not None:  # `sopgen build` holds the lock of the real output folder
-        config["plugins"][-1]["sopgen"]["lock"] = False
+        plugin["lock"] = False
     return write_config(config, work)
 
 

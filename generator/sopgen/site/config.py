@@ -92,9 +92,10 @@ THEME: dict[str, Any] = {
 }
 
 
-def plain_text(diagnostic: Diagnostic) -> str:
-    """A problem that belongs to no file (a missing program): message and hint, in Indonesian."""
-    return f"{diagnostic.message_in('id')}\n  petunjuk: {diagnostic.hint_in('id')}"
+def plain_text(diagnostic: Diagnostic, lang: str = "id") -> str:
+    """A problem that belongs to no file (a missing program): message and hint, in ``lang``."""
+    label = "hint" if lang == "en" else "petunjuk"
+    return f"{diagnostic.message_in(lang)}\n  {label}: {diagnostic.hint_in(lang)}"
 
 
 def missing_graphviz_programs() -> list[str]:

@@ -35,7 +35,7 @@ class BuildGuard:
         self._lock: int | None = None
         self._staging: tuple[Path, Path] | None = None  # (staging folder, the real site folder)
 
-    def lock(self, config: MkDocsConfig) -> None:
+    def lock(self, config: MkDocsConfig, lang: str = "id") -> None:
         """Keep a second build out of the site folder until this one ends."""
         if self._lock is not None:
             return
@@ -43,7 +43,7 @@ class BuildGuard:
             self._lock = acquire(Path(config.site_dir))
         except BuildLocked as locked:
             raise PluginError(plain_text(BUILD_LOCKED.at(
-                "", folder=config.site_dir, lock=locked.lock.as_posix()))) from None
+                "", folder=config.site_dir, lock=locked.lock.as_posix()), lang)) from None
 
     @property
     def locked(self) -> bool:
@@ -77,13 +77,16 @@ class BuildGuard:
             self._lock = None
 
 
-def refuse_output_in_corpus(site_dir: Path, cache_dir: Path, sops_dir: Path) -> None:
+def refuse_output_in_corpus(
+    site_dir: Path, cache_dir: Path, sops_dir: Path, lang: str = "id"
+) -> None:
     """The site and cache folders must not be inside the SOP folder (they would be read as SOPs
     next time, or emptied with it)."""
     for folder, role_id, role_en in ((site_dir, "situs", "site"), (cache_dir, "cache", "cache")):
         if overlaps(folder, sops_dir):
-            raise PluginError(plain_text(OUTPUT_IN_CORPUS.at(
-                "", role_id=role_id, role_en=role_en, folder=str(folder), sops=str(sops_dir))))
+            problem = OUTPUT_IN_CORPUS.at(
+                "", role_id=role_id, role_en=role_en, folder=str(folder), sops=str(sops_dir))
+            raise PluginError(plain_text(problem, lang))
 
 
 def refuse_collisions(

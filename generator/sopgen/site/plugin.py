@@ -111,7 +111,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             serve.share_compiled_templates(config.theme)
         missing = missing_graphviz_programs()
         if missing:
-            raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing))))
+            raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing)),
+                                         self.config.lang))
         root = f.config_root(config)
         self._paths = _Paths(
             sops_dir=(root / self.config.sops_dir).resolve(),
@@ -127,7 +128,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         )
         if problem is not None:
             raise PluginError(problem)
-        refuse_output_in_corpus(Path(config.site_dir), self._paths.cache_dir, self._paths.sops_dir)
+        refuse_output_in_corpus(Path(config.site_dir), self._paths.cache_dir, self._paths.sops_dir,
+                                self.config.lang)
         apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
@@ -146,7 +148,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if self._serving:
             self._collector.pause()
         if not self._serving and self.config.lock:
-            self._guard.lock(config)
+            self._guard.lock(config, self.config.lang)
         try:
             self._build = self._prepare(self._check(), config)
         except BaseException:
