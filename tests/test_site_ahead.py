@@ -16,9 +16,10 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from sopgen.site import ahead, parallel
+from sopgen.corpus import check_corpus
+from sopgen.site import ahead, parallel, serve
 from test_site_finished import build_site, cold_site, files_of, generated_pages
-from test_site_scale import make_project, sop_count
+from test_site_scale import DEMAK, make_project, sop_count
 
 
 @pytest.fixture
@@ -135,3 +136,51 @@ def test_what_a_worker_logs_is_logged_by_the_build_and_counts_in_strict_mode(
             build(config)
     finally:
         config.plugins.on_shutdown()
+
+
+def test_a_servers_first_build_writes_ahead_and_its_rebuilds_follow_edits(
+    tmp_path: Path, caplog: Any, pools: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project(tmp_path / "p", copies=3)
+
+    def served(name: str) -> dict[str, bytes]:
+        """A new server's first (dirty) build, with no cache, into ``name``."""
+        for state, fresh in (("_written", {}), ("_search", {}), ("_fingerprint", []),
+                             ("checks", {})):
+            monkeypatch.setattr(serve, state, fresh)
+        shutil.rmtree(root / ".cache", ignore_errors=True)
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / name))
+        if "material/search" in config.plugins:
+            config.plugins["material/search"].search_index_prev = None  # type: ignore[attr-defined]
+        config.plugins.on_startup(command="serve", dirty=True)
+        with caplog.at_level(logging.INFO, logger="mkdocs"):
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+        return files_of(root / name)
+
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 10**6)
+    alone = served("alone")
+    assert pools == [2]
+    monkeypatch.setattr(ahead, "AHEAD_FROM", 2)
+    pools.clear()
+    both = served("ahead")
+    assert pools == [2, 2]  # rendered, then written ahead
+    assert both.keys() == alone.keys()
+    assert [name for name in alone if both[name] != alone[name]] == []
+
+    # The server's rebuild after a save (same process, dirty): the one page, in the same way.
+    sop_file = root / "sops" / f"{DEMAK}.yaml"
+    sop_file.write_text(sop_file.read_text("utf-8").replace(
+        "Memverifikasi ke OPD terkait", "Memverifikasi ke OPD yang baru"), "utf-8")
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "ahead"))
+    config.plugins.on_startup(command="serve", dirty=True)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(config, serve_url="http://127.0.0.1:8000/", dirty=True)
+    assert "1 dibuat ulang" in caplog.text
+    page = (root / "ahead" / "sop" / DEMAK / "index.html").read_text("utf-8")
+    assert "Memverifikasi ke OPD yang baru" in page and "Memverifikasi ke OPD terkait" not in page
+    index = json.loads((root / "ahead" / "search" / "search_index.json").read_text("utf-8"))
+    assert any("OPD yang baru" in doc["text"] for doc in index["docs"])
+    located = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for sop in check_corpus(root / "sops").sops:  # every SOP page still found
+        assert f"sop/{sop.id}/" in located

@@ -316,8 +316,10 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             unit_file = files.get_file_from_path(unit_uri)
             if unit_file is not None and unit_file.page is not None:
                 self._section_of[sop_uri] = unit_file.page.parent
-        if self._finished is not None and not self._serving and self._pages is not None:
+        if self._finished is not None and self._pages is not None:
             # New SOP pages read and written on every core now, before MkDocs reads any page.
+            # Also a server's first build (no watcher thread yet); its rebuilds keep no
+            # finished pages, or run in the watcher's thread, where nothing is forked.
             build_ahead(set(self._pending), files=files, config=config, nav=nav,
                         finished=self._finished, log=log, progress=self._written)
         return nav
