@@ -8,9 +8,11 @@ The anchor is plain MkDocs Material (no sopgen plugin) building one trivial page
 same place, with the same nav (sopgen's own: bodies, work-unit index pages, SOP pages outside
 the nav), the same theme settings (`navigation.prune` included), search and Markdown extensions.
 Each round runs, interleaved: anchor, sopgen cold (no cache), sopgen warm, anchor, sopgen after
-one SOP changed; the ratios are of medians, of wall time and of CPU time (user + system of the
-build and its children: on a machine shared with other work, CPU time is the steadier
-comparison, wall time what a user waits). Also printed: peak memory of each build (the largest
+one SOP changed, and sopgen with every SOP's rendered parts cached but no finished page (what a
+cold build costs besides rendering the SOPs: the floor of any cold build of these pages). The
+ratios are of medians, of wall time and of CPU time (user + system of the build and its
+children: on a machine shared with other work, CPU time is the steadier comparison, wall time
+what a user waits). Also printed: peak memory of each build (the largest
 process, from wait4), bytes per SOP page and of the search index, the load average.
 
 ``--serve`` starts ``sopgen serve`` (dirty rebuilds) on a free localhost port, waits for the
@@ -110,7 +112,8 @@ def builds(work: Path, files: list[Path], rounds: int) -> int:
         changed = files[number % len(files)]
         steps = [("anchor", lambda: anchor_build(anchor)), ("cold", lambda: sopgen_build(work)),
                  ("warm", lambda: sopgen_build(work)), ("anchor", lambda: anchor_build(anchor)),
-                 ("change", lambda n=number, f=changed: _change_and_build(work, f, n))]
+                 ("change", lambda n=number, f=changed: _change_and_build(work, f, n)),
+                 ("written", lambda: _pages_only_build(work))]
         for label, step in steps:
             times.setdefault(label, []).append(step())
     median = {label: statistics.median(r[0] for r in rows) for label, rows in times.items()}
@@ -123,7 +126,8 @@ def builds(work: Path, files: list[Path], rounds: int) -> int:
     print(f"{'':<28}{'wall s':>8}{'× Material':>12}{'ms/SOP':>8}{'CPU s':>8}{'× Material':>12}"
           f"{'peak MB':>9}")
     for label, title in (("anchor", "plain Material, same nav"), ("cold", "sopgen cold (no cache)"),
-                         ("warm", "sopgen warm"), ("change", "sopgen after one change")):
+                         ("warm", "sopgen warm"), ("change", "sopgen after one change"),
+                         ("written", "sopgen, pages not rendered")):
         ratio = median[label] / median["anchor"]
         cpu_ratio = cpu[label] / cpu["anchor"]
         print(f"{title:<28}{median[label]:8.2f}{ratio:12.2f}{median[label] / count * 1000:8.1f}"
@@ -132,6 +136,13 @@ def builds(work: Path, files: list[Path], rounds: int) -> int:
           f"{anchor_size / 1024:.1f} KB; search index {index_size / count / 1024:.2f} KB per SOP "
           f"({anchor_index / count / 1024:.2f} KB for the trivial pages)")
     return max(r[2] for rows in times.values() for r in rows)
+
+
+def _pages_only_build(work: Path) -> tuple[float, float, int, float]:
+    """Every SOP's parts (diagram, simulation, blocks) from the cache, no finished page: what a
+    cold build costs besides rendering the SOPs (MkDocs reading and writing every page)."""
+    shutil.rmtree(work / ".cache" / "sopgen" / "finished", ignore_errors=True)
+    return sopgen_build(work)
 
 
 def _change_and_build(work: Path, file: Path, number: int) -> tuple[float, float, int, float]:
