@@ -102,11 +102,8 @@ def register(commands: Any) -> None:
 
 
 def run_build(args: argparse.Namespace) -> int:
-    missing = require_site("build")
-    if missing is not None:
-        return missing
     sops_dir = Path(args.sops_dir)
-    problem = _precondition(sops_dir, args.lang)
+    problem = _precondition("build", sops_dir, args.lang)
     if problem is not None:
         return problem
     site_dir = Path(args.site_dir).absolute()
@@ -173,16 +170,13 @@ def _refused_output(site_dir: Path, sops_dir: Path, lang: str) -> int | None:
 
 
 def run_serve(args: argparse.Namespace) -> int:
-    missing = require_site("serve")
-    if missing is not None:
-        return missing
+    sops_dir = Path(args.sops_dir)
+    problem = _precondition("serve", sops_dir, args.lang)
+    if problem is not None:
+        return problem
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import MkDocsException
 
-    sops_dir = Path(args.sops_dir)
-    problem = _precondition(sops_dir, args.lang)
-    if problem is not None:
-        return problem
     # A terminated server stops like one interrupted with Ctrl-C, so its temporary folder goes.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     with tempfile.TemporaryDirectory(prefix="sopgen-") as work, _mkdocs_log():
@@ -197,7 +191,11 @@ def run_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _precondition(sops_dir: Path, lang: str) -> int | None:
+def _precondition(command: str, sops_dir: Path, lang: str) -> int | None:
+    """The exit code when the command cannot run: the `site` extra, the folder, Graphviz."""
+    missing = require_site(command)
+    if missing is not None:
+        return missing
     if not sops_dir.is_dir():
         print(_TEXTS["no_folder"][lang].format(path=sops_dir), file=sys.stderr)
         return EXIT_NO_FOLDER
