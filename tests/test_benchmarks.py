@@ -9,8 +9,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).resolve().parents[1]
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
        "PYTHONPATH": os.pathsep.join([str(ROOT / "generator"), os.environ.get("PYTHONPATH", "")])}
@@ -33,7 +31,6 @@ def test_render_parts_prints_every_part_per_sop() -> None:
         assert re.search(re.escape(part) + r".*?" + NUMBER + "$", out, re.MULTILINE), part
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="wait4 and /proc: the benchmark is Linux's")
 def test_site_benchmark_prints_the_ratios_to_material() -> None:
     out = run("site.py", "--sops", "12", "--rounds", "1")
     for row in ("plain Material, same nav", "sopgen cold (no cache)", "sopgen warm",
@@ -47,7 +44,6 @@ def test_site_benchmark_prints_the_ratios_to_material() -> None:
     assert "bytes per SOP page: sopgen" in out
 
 
-@pytest.mark.skipif(sys.platform != "linux", reason="/proc: the benchmark is Linux's")
 def test_site_benchmark_measures_serve_from_save_to_page() -> None:
     out = run("site.py", "--sops", "12", "--serve", "--edits", "1")
     assert re.search(r"^serve: first build \d+\.\d s \(12 SOPs\)$", out, re.MULTILINE)
