@@ -361,6 +361,24 @@
     return sizes;
   }
 
+  // The form's own words and numbers that a narrow column broke inside a word (a cell whose
+  // text takes more lines than it has words and soft-hyphenated parts): the headings but the
+  // actors' names, the column numbers, the step numbers. The browser tests check that there
+  // are none.
+  function brokenWords(table) {
+    var cells = table.querySelectorAll(
+      "thead th:not(.sopgen-actor), tr.sopgen-numbering td, td.sopgen-no");
+    return Array.from(cells).filter(function (cell) {
+      var words = cell.textContent.trim().split(/[\s\u00ad]+/).filter(Boolean).length;
+      var range = document.createRange();
+      range.selectNodeContents(cell);
+      var tops = new Set(Array.from(range.getClientRects()).map(function (r) {
+        return Math.round(r.top);
+      }));
+      return words > 0 && tops.size > words;
+    }).map(function (cell) { return cell.textContent.trim(); });
+  }
+
   // Where rows, connectors and arrows ended up, in document px: with printed sheets laid out
   // one below the other, sheet k spans [k * h, (k + 1) * h), h the report's sheetHeight.
   function placement(flow, table, svg) {
@@ -374,6 +392,7 @@
     var head = box(table.tHead);
     return {
       head: head,
+      brokenWords: brokenWords(table),
       rows: rowsOf(table).map(function (tr) {
         var r = box(tr);
         r.step = tr.getAttribute("data-step");

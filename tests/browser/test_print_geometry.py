@@ -11,8 +11,9 @@ for) and the PDF itself.
 - every out-connector has exactly one in-connector with its letter, on the sheet of the arrow's
   target, and the arrow goes on from there to that target; no two connectors overlap;
 - no blank sheet, every sheet says "Halaman k dari N" with N the PDF's sheets; sheet sizes;
-- activity text at least 10 pt, the table no wider than the sheet; the PDF's text holds every
-  step's activity.
+- activity text at least 10 pt, the table no wider than the sheet, no heading of the form (but
+  the actors' names), column number or step number broken inside a word; the PDF's text holds
+  every step's activity.
 """
 
 from __future__ import annotations
@@ -222,6 +223,7 @@ def test_printed_form(
     assert pdf_problems(sop, done, paper) == []
     head = report["placed"]["head"]
     assert head["right"] - head["left"] <= (PAPERS[paper][0] - MARGINS_MM[1]) * MM + TOL
+    assert report["placed"]["brokenWords"] == []  # headings and numbers broken inside a word
     for column in ("sopgen-kegiatan", "sopgen-kelengkapan", "sopgen-output", "sopgen-keterangan"):
         if column in report["textPx"]:
             assert report["textPx"][column] >= 10 * PT - 0.01, (column, report["textPx"])
