@@ -140,6 +140,15 @@ def test_inline_svg_scales_and_is_labelled() -> None:
     assert 'class="sopgen-diagram-svg"' in opening
 
 
+def test_inlined_diagram_shows_no_dot_names_as_tooltips() -> None:
+    drawn = render_svg(diagram_dot(demak_sop()), None)
+    assert "<title>r0&#45;&gt;r1</title>" in drawn  # what Graphviz writes for an edge
+    inlined = inline_svg(drawn, "d-")
+    assert "<title>" not in inlined
+    # the symbols keep their own tooltips: the step's activity, the actor's name
+    assert inlined.count("xlink:title=") == drawn.count("xlink:title=") > 0
+
+
 def test_inlined_real_diagram_has_unique_prefixed_ids() -> None:
     inlined = inline_svg(render_svg(diagram_dot(demak_sop()), None), "d-")
     ids = re.findall(r'\sid="([^"]+)"', inlined)

@@ -237,7 +237,9 @@ def render_svg(dot_source: str, cache_dir: Path | None, *, drawn: str | None = N
     return svg
 
 
-_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->", re.DOTALL)
+# Graphviz's <title> of the graph and of every node and edge holds its DOT name ("sop", "r0",
+# "r0->r1"), which browsers show as the tooltip; the symbols carry their own (xlink:title).
+_PROLOG = re.compile(r"<\?xml.*?\?>|<!DOCTYPE.*?>|<!--.*?-->|<title>[^<]*</title>", re.DOTALL)
 _ID = re.compile(r'(\sid=")([^"]*)(")')
 _CLASS = re.compile(r'\sclass="[^"]*"')
 _REFERENCE = re.compile(r'(url\(#|href="#)([^)"]*)')
@@ -248,9 +250,10 @@ _SIZE = re.compile(r'\s(width|height)="([0-9.]+)(pt|px)?"')
 def inline_svg(svg: str, id_prefix: str, label: str | None = None) -> str:
     """Graphviz SVG ready to sit inside an HTML page.
 
-    Drops the XML prolog, doctype and comments; prefixes every ``id`` and every internal
-    reference to one (links to ``#langkah-N`` rows stay as they are); makes the drawing scale to
-    the page width (never beyond its natural size) and labels it for screen readers.
+    Drops the XML prolog, doctype, comments and Graphviz's titles (the DOT names of the graph,
+    its nodes and edges, which browsers would show as tooltips); prefixes every ``id`` and every
+    internal reference to one (links to ``#langkah-N`` rows stay as they are); makes the drawing
+    scale to the page width (never beyond its natural size) and labels it for screen readers.
     """
     body = _PROLOG.sub("", svg)
     ids = {_unescape_id(match.group(2)) for match in _ID.finditer(body)}
