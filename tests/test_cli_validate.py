@@ -219,6 +219,34 @@ def test_as_a_subprocess(corpus: Path) -> None:
     assert done.stdout == "2 files checked: 0 errors, 0 warnings\n"
 
 
+def test_the_command_leaves_with_its_code_and_all_it_printed(corpus: Path) -> None:
+    """`python -m sopgen` (and the installed `sopgen`) exit without the interpreter's teardown
+    (`cli.run`): a report far larger than a pipe's buffer still arrives whole, with main's code,
+    and so does what stays in Python's buffer (buffered as on any machine: no PYTHONUNBUFFERED)."""
+    env = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+    for number in range(150):  # each with an unknown key: a report of about 90 KB
+        file = write_sop(corpus, f"satuan/salinan-{number:03d}")
+        file.write_text(file.read_text("utf-8").replace("nomor:", "nomer:", 1), "utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "sopgen", "validate", "--format", "json"],
+        cwd=corpus, capture_output=True, text=True, encoding="utf-8", check=False, env=env,
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(done.stdout) > 65_536  # more than a pipe holds
+    report = json.loads(done.stdout)
+    assert len([d for d in report["diagnostics"] if d["code"] == "SOP201"]) == 150
+    version = subprocess.run([sys.executable, "-m", "sopgen", "--version"], capture_output=True,
+                             text=True, check=False, env=env)
+    assert version.returncode == 0 and version.stdout.startswith("sopgen ")
+    # `simulate` prints with print(): into a pipe that stays in Python's buffer until flushed.
+    simulated = subprocess.run(
+        [sys.executable, "-m", "sopgen", "simulate", "sops/diskominfo/layanan-aduan.yaml"],
+        cwd=corpus, capture_output=True, text=True, encoding="utf-8", check=False, env=env,
+    )
+    assert simulated.returncode == 0, simulated.stderr
+    assert simulated.stdout.startswith("Skenario") and simulated.stdout.endswith("\n")
+
+
 # --- the exit code, decided in one place ---------------------------------------------------------
 
 

@@ -38,6 +38,9 @@ def test_the_wheel_carries_schemas_templates_and_assets(wheel: Path) -> None:
     source = Path(__file__).resolve().parent.parent / "generator"
     modules = {str(m.relative_to(source).as_posix()) for m in (source / "sopgen").rglob("*.py")}
     assert modules - names == set()  # every module of every stage folder is shipped
+    (entry_points,) = [n for n in names if n.endswith(".dist-info/entry_points.txt")]
+    # the console command skips the interpreter's teardown (see sopgen.cli.run)
+    assert "sopgen = sopgen.cli:run" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
 def test_the_installed_package_validates_outside_the_checkout(
