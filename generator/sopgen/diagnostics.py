@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 LANGUAGES = ("id", "en")
+HINT_LABEL = {"id": "petunjuk", "en": "hint"}  # the word before a hint, in each language
 
 
 class Severity(enum.StrEnum):

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from . import REPOSITORY, __version__
-from .diagnostics import Diagnostic, Severity, registered_messages
+from .diagnostics import HINT_LABEL, Diagnostic, Severity, registered_messages
 
 FORMATS = ("text", "json", "github", "sarif")
 
@@ -27,7 +27,6 @@ SRCROOT = "%SRCROOT%"
 HELP_URI = f"{REPOSITORY}/blob/v{__version__}/README.md#all-diagnostic-codes"
 """Where every code is explained: the README's table of this version."""
 
-_HINT_LABEL = {"id": "petunjuk", "en": "hint"}
 _ANSI = {
     Severity.ERROR: "\x1b[1;31m",
     Severity.WARNING: "\x1b[1;33m",
@@ -63,7 +62,7 @@ def render_text(
         lines.append(f"{place} {severity} {paint(d.code, 'bold')}: {_one_line(d.message_in(lang))}")
         hint = d.hint_in(lang)
         if hint:
-            lines.append(paint(f"  {_HINT_LABEL[lang]}: {_one_line(hint)}", "dim"))
+            lines.append(paint(f"  {HINT_LABEL[lang]}: {_one_line(hint)}", "dim"))
     lines.append(summary(diagnostics, files, lang))
     return "\n".join(lines) + "\n"
 
@@ -184,7 +183,7 @@ def _one_line(text: str) -> str:
 def _with_hint(d: Diagnostic, lang: str) -> str:
     hint = d.hint_in(lang)
     message = d.message_in(lang)
-    return f"{message}\n{_HINT_LABEL[lang]}: {hint}" if hint else message
+    return f"{message}\n{HINT_LABEL[lang]}: {hint}" if hint else message
 
 
 def _github_data(text: str) -> str:

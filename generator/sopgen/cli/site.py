@@ -208,7 +208,7 @@ def _precondition(command: str, sops_dir: Path, lang: str) -> int | None:
 
 
 def _project(
-    sops_dir: Path, work: Path, site_name: str | None, lang: str = "id",
+    sops_dir: Path, work: Path, site_name: str | None, lang: str,
     *, site_dir: Path | None = None,
 ) -> Path:
     """A throw-away MkDocs project: an empty docs folder and the default configuration."""

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from ..calendar.office import OfficeCalendar
 from ..calendar.working_time import format_instant, format_margin, format_working_time
-from ..diagnostics import Diagnostic
+from ..diagnostics import HINT_LABEL, Diagnostic
 from ..model import Sop
 from ..simulate.montecarlo import MonteCarloResult
 from ..simulate.routes import Route, RoutesSummary
@@ -243,7 +243,7 @@ def diagnostic_lines(diagnostics: Sequence[Diagnostic], lang: str = "id") -> lis
         place = f"{d.file}:{d.line}:{d.column}: " if d.line > 0 else ""
         lines.append(f"  {place}{d.severity.value} {d.code}: {d.message_in(lang)}")
         if d.hint_in(lang):
-            lines.append(f"    {'petunjuk' if lang == 'id' else 'hint'}: {d.hint_in(lang)}")
+            lines.append(f"    {HINT_LABEL[lang]}: {d.hint_in(lang)}")
     return lines
 
 

@@ -12,7 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Diagnostic, Message, Severity
+from ..diagnostics import HINT_LABEL, Diagnostic, Message, Severity
 
 GRAPHVIZ_PROGRAMS = ("dot", "neato")
 
@@ -94,8 +94,7 @@ THEME: dict[str, Any] = {
 
 def plain_text(diagnostic: Diagnostic, lang: str = "id") -> str:
     """A problem that belongs to no file (a missing program): message and hint, in ``lang``."""
-    label = "hint" if lang == "en" else "petunjuk"
-    return f"{diagnostic.message_in(lang)}\n  {label}: {diagnostic.hint_in(lang)}"
+    return f"{diagnostic.message_in(lang)}\n  {HINT_LABEL[lang]}: {diagnostic.hint_in(lang)}"
 
 
 def missing_graphviz_programs() -> list[str]:
