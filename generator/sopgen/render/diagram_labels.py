@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 import textwrap
+from operator import itemgetter
 
 from .diagram_routes import Box, Layout, Point
 
@@ -44,6 +45,7 @@ def _around(a: Point, b: Point, margin: float) -> Box:
 
 Spot = tuple[float, float, float]
 """A place a label may go: its cost (lower is better), left and top."""
+_BY_COST = itemgetter(0)
 
 
 def _spots(points: tuple[Point, ...], width: float, height: float) -> list[Spot]:
@@ -70,7 +72,7 @@ def _spots(points: tuple[Point, ...], width: float, height: float) -> list[Spot]
         walked += length
         if walked > REACH:
             break
-    spots.sort(key=lambda spot: spot[0])  # stable: ties keep the order they were found in
+    spots.sort(key=_BY_COST)  # stable: ties keep the order they were found in
     return spots
 
 
@@ -78,15 +80,15 @@ def _grid(points: tuple[Point, ...], width: float, height: float) -> list[Spot]:
     """Spots around the edge's first stretch, for when none beside the edge is free."""
     near = _around(points[0], points[1], 0)
     x0, y0 = points[0]
+    # A column's horizontal gap is the same on every row: computed once per column.
+    columns = [(x0 + dx, max(0.0, near.left - (x0 + dx + width), x0 + dx - near.right))
+               for dx in range(-120, 121, 3)]
     spots: list[Spot] = []
     for dy in range(-60, 61, 3):
         top = y0 + dy
         gap_y = max(0.0, near.top - (top + height), top - near.bottom)
-        for dx in range(-120, 121, 3):
-            left = x0 + dx
-            gap_x = max(0.0, near.left - (left + width), left - near.right)
-            spots.append((REACH + 4 * (gap_x + gap_y), left, top))
-    spots.sort(key=lambda spot: spot[0])  # stable: ties keep the row-by-row order
+        spots += [(REACH + 4 * (gap_x + gap_y), left, top) for left, gap_x in columns]
+    spots.sort(key=_BY_COST)  # stable: ties keep the row-by-row order
     return spots
 
 
@@ -96,16 +98,19 @@ def _first_free(
     if not spots:
         return None
     # Only obstacles touching the spots' common bounds can hit a spot: the rest need no test.
-    reach = Box(min(left for _, left, _ in spots), min(top for _, _, top in spots),
-                max(left for _, left, _ in spots) + width, max(top for _, _, top in spots) + height)
+    lefts = [left for _, left, _ in spots]
+    tops = [top for _, _, top in spots]
+    reach = Box(min(lefts), min(tops), max(lefts) + width, max(tops) + height)
     near = [(o.left, o.top, o.right, o.bottom) for o in obstacles if _hits(reach, o)]
+    in_left, in_top, in_right, in_bottom = inside.left, inside.top, inside.right, inside.bottom
     for _cost, left, top in spots:
         right, bottom = left + width, top + height
-        if not (inside.left <= left and right <= inside.right
-                and inside.top <= top and bottom <= inside.bottom):
+        if not (in_left <= left and right <= in_right and in_top <= top and bottom <= in_bottom):
             continue
-        if not any(left < o_right and o_left < right and top < o_bottom and o_top < bottom
-                   for o_left, o_top, o_right, o_bottom in near):
+        for o_left, o_top, o_right, o_bottom in near:  # a loop, not any(): this is hot
+            if left < o_right and o_left < right and top < o_bottom and o_top < bottom:
+                break
+        else:
             return Box(left, top, right, bottom)
     return None
 
