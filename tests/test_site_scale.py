@@ -17,7 +17,6 @@ from sopgen.calendar.file import calendar_for_corpus
 from sopgen.corpus import check_corpus
 from sopgen.render.diagram import diagram_dot, render_svg, svg_cache_file
 from sopgen.render.templates import default_template_dir
-from sopgen.site import builder as builder_module
 from sopgen.site import finished, parallel
 from sopgen.site.builder import PageBuilder
 from sopgen.site.pages import PageLinks
@@ -132,14 +131,35 @@ def test_search_gets_the_words_of_the_blocks_not_their_markup() -> None:
 
 
 def test_progress_lines_on_long_builds(tmp_path: Path, caplog: Any, monkeypatch: Any) -> None:
-    monkeypatch.setattr(builder_module, "PROGRESS_EVERY", 3)
-    monkeypatch.setattr("sopgen.site.plugin.PROGRESS_EVERY", 3)
+    monkeypatch.setattr("sopgen.site.build_log.PROGRESS_EVERY", 3)
     root = make_project(tmp_path / "p", copies=4)
     count = build_project(root, caplog)[0]
     messages = [record.getMessage() for record in caplog.records]
     assert f"sopgen: 3/{count} halaman SOP dibuat" in messages
     assert f"sopgen: 3/{count} halaman SOP ditulis" in messages
     assert f"sopgen: {count} dari {count} halaman SOP perlu dibuat (0 dari cache)" in messages
+
+
+def test_progress_and_summary_in_english_on_request(
+    tmp_path: Path, caplog: Any, monkeypatch: Any
+) -> None:
+    monkeypatch.setattr("sopgen.site.build_log.PROGRESS_EVERY", 3)
+    root = make_project(tmp_path / "p", copies=4)
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text("utf-8") + "      lang: en\n", "utf-8")
+    caplog.clear()
+    mkdocs_config = load_config(config_file=str(config), site_dir=str(root / "site"))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    with caplog.at_level(logging.INFO, logger="mkdocs"):
+        build(mkdocs_config)
+    messages = [record.getMessage() for record in caplog.records if "sopgen" in record.name]
+    count = len(list((root / "sops").rglob("*.yaml"))) - 1  # the calendar is no SOP
+    assert f"sopgen: {count} of {count} SOP pages to render (0 from the cache)" in messages
+    assert f"sopgen: 3/{count} SOP pages rendered" in messages
+    assert f"sopgen: 3/{count} SOP pages written" in messages
+    assert any(m.startswith(f"sopgen: {count} SOPs checked, {count} SOP pages written, "
+                            f"{count} rendered, 0 from the cache") for m in messages), messages
+    assert not any("halaman" in m or "diperiksa" in m for m in messages), messages
 
 
 def render_corpus(cache_dir: Path, *, parallel_render: bool) -> dict[str, tuple[str, str]]:

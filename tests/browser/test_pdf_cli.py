@@ -57,7 +57,10 @@ def test_pdf_and_book(small_corpus: Path, tmp_path: Path, capsys: pytest.Capture
     out = tmp_path / "out"
     code = in_thread(main, ["pdf", str(small_corpus), "-o", str(out), "--kertas", "f4",
                             "--buku", "--tempat", "Tabanan"])
-    assert code == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"2 PDF SOP dan 1 Buku SOP ditulis di {out}" in err
+    assert "surat-masuk.pdf (" in err and " halaman)" in err
     first = PdfReader(out / UNIT / "surat-masuk.pdf")
     second = PdfReader(out / UNIT / "surat-keluar.pdf")
     assert first.metadata.title == "Pengelolaan Surat Masuk"
@@ -81,23 +84,60 @@ def test_pdf_and_book(small_corpus: Path, tmp_path: Path, capsys: pytest.Capture
     assert book.metadata.title == "Buku SOP Bagian Uji Cetak"
 
 
+def test_pdf_in_english_on_request(
+    small_corpus: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """--lang en: the command's own lines in English, the English option names; the printed
+    form stays the Indonesian one."""
+    out = tmp_path / "out"
+    one = small_corpus / UNIT / "surat-keluar.yaml"
+    code = in_thread(main, ["pdf", str(one), "-o", str(out), "--paper", "a4", "--lang", "en"])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert f"1 SOP PDFs and 0 Buku SOP written to {out}" in err
+    assert re.search(r"surat-keluar\.pdf \(\d+ sheets\)", err), err
+    assert "halaman" not in err and "ditulis" not in err
+    assert "Kegiatan buku nomor 3 diperiksa" in "".join(_text(PdfReader(out / UNIT /
+                                                                    "surat-keluar.pdf")))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "paket Debian `chromium`"), ("en", "Install the Debian package `chromium`")])
 def test_pdf_without_chromium(
     small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture,
+    capsys: pytest.CaptureFixture, lang: str, expected: str,
 ) -> None:
     monkeypatch.setenv("SOPGEN_CHROMIUM", str(tmp_path / "tidak-ada-chromium"))
-    assert in_thread(main, ["pdf", str(small_corpus), "-o", str(tmp_path / "out")]) == 3
+    command = ["pdf", str(small_corpus), "-o", str(tmp_path / "out"), "--lang", lang]
+    assert in_thread(main, command) == 3
     err = capsys.readouterr().err
-    assert "paket Debian `chromium`" in err and "Traceback" not in err
+    assert expected in err and "Traceback" not in err
     assert not (tmp_path / "out").exists()
 
 
-def test_pdf_of_an_invalid_sop(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+@pytest.mark.parametrize(("lang", "expected"), [("id", "tidak ditemukan"), ("en", "no such path")])
+def test_pdf_of_a_missing_path(
+    tmp_path: Path, capsys: pytest.CaptureFixture, lang: str, expected: str
+) -> None:
+    missing = tmp_path / "tidak-ada"
+    command = ["pdf", str(missing), "-o", str(tmp_path / "out"), "--lang", lang]
+    assert in_thread(main, command) == 2
+    assert f"{expected}: {missing.as_posix()}" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("lang", "expected"), [("id", "1 berkas diperiksa: 14 galat"),
+                                              ("en", "1 file checked: 14 errors")])
+def test_pdf_of_an_invalid_sop(
+    tmp_path: Path, capsys: pytest.CaptureFixture, lang: str, expected: str
+) -> None:
     sops = tmp_path / "sops" / UNIT
     sops.mkdir(parents=True)
     (sops / "rusak.yaml").write_text("versi_format: 1\nidentitas: {}\n", encoding="utf-8")
-    assert in_thread(main, ["pdf", str(tmp_path / "sops"), "-o", str(tmp_path / "out")]) == 1
-    assert "rusak.yaml:" in capsys.readouterr().err
+    command = ["pdf", str(tmp_path / "sops"), "-o", str(tmp_path / "out"), "--lang", lang]
+    assert in_thread(main, command) == 1
+    err = capsys.readouterr().err
+    assert "rusak.yaml:" in err and expected in err
 
 
 def test_plugin_option_pdf(small_corpus: Path, tmp_path: Path) -> None:
@@ -124,3 +164,29 @@ def test_plugin_option_pdf(small_corpus: Path, tmp_path: Path) -> None:
     assert 'href="surat-masuk.pdf" download>Unduh PDF</a>' in html
     pdf = PdfReader(io.BytesIO((page / "surat-masuk.pdf").read_bytes()))
     assert pdf.metadata.title == "Pengelolaan Surat Masuk"
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("id", "sopgen (opsi pdf): Peramban Chromium tidak ditemukan"),
+    ("en", "sopgen (pdf option): The Chromium browser was not found")])
+def test_plugin_option_pdf_without_chromium(
+    small_corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str,
+    expected: str, caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The build stops with the plugin's error in the site's language and leaves no site."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    monkeypatch.setenv("SOPGEN_CHROMIUM", str(tmp_path / "tidak-ada-chromium"))
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    config = default_config(small_corpus, docs, site_dir=tmp_path / "site",
+                            cache_dir=tmp_path / "cache")
+    config["plugins"][1]["sopgen"].update(pdf=True, lang=lang)
+    mkdocs_config = load_config(config_file=str(write_config(config, tmp_path)))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort):
+        in_thread(build, mkdocs_config)
+    assert any(record.getMessage().startswith(expected) for record in caplog.records)
+    assert not (tmp_path / "site").exists()

@@ -20,6 +20,11 @@ from ..pdf.browser import chromium_page, chromium_path, served
 from ..pdf.printer import DEFAULT_PAPER, PrintedSop, print_sop
 from ..site.index import sop_order
 
+_PROGRESS = {
+    "sop": {"id": "{target} ({sheets} halaman)", "en": "{target} ({sheets} sheets)"},
+    "book": {"id": "{target} (Buku SOP, {count} SOP)", "en": "{target} (Buku SOP, {count} SOPs)"},
+}
+
 
 class BuildFailed(Exception):
     """``sopgen build`` failed; it has printed why. ``code`` is its exit code."""
@@ -42,7 +47,7 @@ def book_path(out_dir: Path, unit: str) -> Path:
 
 
 @contextlib.contextmanager
-def built_site(sops_dir: Path, site_dir: Path | None) -> Iterator[Path]:
+def built_site(sops_dir: Path, site_dir: Path | None, lang: str = "id") -> Iterator[Path]:
     """A built site of the corpus: the given one, or one built now in a temporary folder."""
     if site_dir is not None:
         yield site_dir
@@ -52,7 +57,7 @@ def built_site(sops_dir: Path, site_dir: Path | None) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as work:
         target = Path(work) / "site"
         code = run_build(argparse.Namespace(sops_dir=str(sops_dir), site_dir=str(target),
-                                            site_name=None, lang="id"))
+                                            site_name=None, lang=lang))
         if code != 0:
             raise BuildFailed(code)
         yield target
@@ -69,25 +74,28 @@ def print_corpus(
     place: str = "........",
     progress: Callable[[str], None] = lambda _: None,
     page: Any | None = None,
+    lang: str = "id",
 ) -> PdfRun:
     """Print each SOP to ``out_dir/<id>.pdf`` (and a Buku SOP per work unit when asked).
 
     ``page``: a Playwright page to print with (a caller that already drives Chromium: one
     thread can run only one Playwright); by default Chromium is started for this run.
+    ``lang``: of the messages and progress lines (the printed form is Indonesian, as the
+    regulation has it).
     """
     if page is None:
-        chromium_path()  # before the build: say at once when Chromium is missing
+        chromium_path(lang)  # before the build: say at once when Chromium is missing
     run = PdfRun()
     ordered = sorted(sops, key=sop_order)
-    browser = contextlib.nullcontext(page) if page is not None else chromium_page()
-    with built_site(sops_dir, site_dir) as site, served(site) as base, browser as page:
+    browser = contextlib.nullcontext(page) if page is not None else chromium_page(lang=lang)
+    with built_site(sops_dir, site_dir, lang) as site, served(site) as base, browser as page:
         for sop in ordered:
             printed = print_sop(page, base, sop, paper)
             target = out_dir / f"{sop.id}.pdf"
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(printed.pdf)
             run.sops[sop.id] = (target, printed)
-            progress(f"{target} ({printed.sheets} halaman)")
+            progress(_PROGRESS["sop"][lang].format(target=target, sheets=printed.sheets))
         if book:
             units: dict[str, list[Sop]] = {}
             for sop in ordered:
@@ -99,5 +107,5 @@ def print_corpus(
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(pdf)
                 run.books[unit] = target
-                progress(f"{target} (Buku SOP, {len(unit_sops)} SOP)")
+                progress(_PROGRESS["book"][lang].format(target=target, count=len(unit_sops)))
     return run

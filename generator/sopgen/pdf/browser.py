@@ -2,7 +2,8 @@
 
 No browser is ever downloaded: the binary is ``/usr/bin/chromium`` (Debian's package
 ``chromium``) or the one named by ``$SOPGEN_CHROMIUM``. When either Chromium or the Python package
-``playwright`` is missing, `PrintUnavailable` says in Indonesian what to install.
+``playwright`` is missing, `PrintUnavailable` says what to install (Indonesian, or English on
+request).
 """
 
 from __future__ import annotations
@@ -21,35 +22,52 @@ DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
+_MISSING = {
+    "chromium": {
+        "id": "Peramban Chromium tidak ditemukan ({wanted}). Pasang paket Debian `chromium` "
+        "(sudo apt-get install chromium) atau tunjuk berkasnya dengan variabel "
+        "SOPGEN_CHROMIUM. sopgen tidak mengunduh peramban sendiri.",
+        "en": "The Chromium browser was not found ({wanted}). Install the Debian package "
+        "`chromium` (sudo apt-get install chromium) or name the binary in the variable "
+        "SOPGEN_CHROMIUM. sopgen never downloads a browser itself.",
+    },
+    "playwright": {
+        "id": "Paket Python `playwright` belum terpasang. Pasang dengan: pip install playwright "
+        "(atau pip install 'sopgen[pdf]'); peramban yang dipakai tetap Chromium dari paket "
+        "Debian `chromium`, tidak ada yang diunduh.",
+        "en": "The Python package `playwright` is not installed. Install it with: pip install "
+        "playwright (or pip install 'sopgen[pdf]'); the browser stays the Chromium of the "
+        "Debian package `chromium`, nothing is downloaded.",
+    },
+}
+
+
 class PrintUnavailable(Exception):
-    """Chromium or Playwright is missing; the message (Indonesian) names what to install."""
+    """Chromium or Playwright is missing; the message names what to install."""
 
 
-def chromium_path() -> str:
+def _missing(what: str, lang: str, **values: str) -> PrintUnavailable:
+    texts = _MISSING[what]
+    return PrintUnavailable(texts.get(lang, texts["id"]).format(**values))
+
+
+def chromium_path(lang: str = "id") -> str:
     """The Chromium binary to use, or `PrintUnavailable` naming Debian's package."""
     wanted = os.environ.get("SOPGEN_CHROMIUM") or DEFAULT_CHROMIUM
     found = shutil.which(wanted)
     if found is None:
-        raise PrintUnavailable(
-            f"Peramban Chromium tidak ditemukan ({wanted}). Pasang paket Debian `chromium` "
-            "(sudo apt-get install chromium) atau tunjuk berkasnya dengan variabel "
-            "SOPGEN_CHROMIUM. sopgen tidak mengunduh peramban sendiri."
-        )
+        raise _missing("chromium", lang, wanted=wanted)
     return found
 
 
 @contextlib.contextmanager
-def chromium_page(viewport_width: int = 1400) -> Iterator[Any]:
+def chromium_page(viewport_width: int = 1400, lang: str = "id") -> Iterator[Any]:
     """One headless Chromium page (a Playwright ``Page``) for the whole print run."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as error:
-        raise PrintUnavailable(
-            "Paket Python `playwright` belum terpasang. Pasang dengan: pip install playwright "
-            "(atau pip install 'sopgen[pdf]'); peramban yang dipakai tetap Chromium dari paket "
-            "Debian `chromium`, tidak ada yang diunduh."
-        ) from error
-    executable = chromium_path()
+        raise _missing("playwright", lang) from error
+    executable = chromium_path(lang)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable, args=CHROMIUM_ARGS, headless=True

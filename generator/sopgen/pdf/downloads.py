@@ -44,7 +44,8 @@ def pdf_file_name(sop: Sop) -> str:
 
 
 def add_pdf_downloads(
-    site_dir: Path, sops: Sequence[Sop], cache_dir: Path, paper: str = DEFAULT_PAPER
+    site_dir: Path, sops: Sequence[Sop], cache_dir: Path, paper: str = DEFAULT_PAPER,
+    lang: str = "id",
 ) -> int:
     """Put each SOP's PDF beside its built page and link it; returns how many were printed."""
     assets = _assets_digest(site_dir)
@@ -60,7 +61,7 @@ def add_pdf_downloads(
         jobs.append((sop, page_file, html, cache_dir / "pdf" / f"{key}.pdf"))
     missing = [job for job in jobs if not job[3].is_file()]
     if missing:
-        with served(site_dir) as base, chromium_page() as page:
+        with served(site_dir) as base, chromium_page(lang=lang) as page:
             for sop, _, _, cached in missing:
                 cached.parent.mkdir(parents=True, exist_ok=True)
                 cached.write_bytes(print_sop(page, base, sop, paper).pdf)

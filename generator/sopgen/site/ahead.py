@@ -31,6 +31,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .build_log import build_text
 from .finished import SEARCH_PLUGINS, FinishedBuild
 from .parallel import can_fork, map_in_processes
 
@@ -56,7 +57,7 @@ def search_entries(config: MkDocsConfig) -> list[dict[str, Any]] | object | None
 def build_ahead(
     sop_pages: set[str], *, files: Files, config: MkDocsConfig, nav: Any,
     finished: FinishedBuild, log: logging.Logger | logging.LoggerAdapter[logging.Logger],
-    progress: Callable[[int, int], None],
+    progress: Callable[[int, int], None], lang: str = "id",
 ) -> int:
     """Read and write the SOP pages (src URIs) that are not finished pages in forked workers,
     before MkDocs reads any page; each one written becomes a finished page (MkDocs then reads it
@@ -124,7 +125,7 @@ def build_ahead(
                 written += 1
             progress(number, len(targets))
     if written < len(targets):
-        log.info(f"{len(targets) - written} halaman SOP ditulis ulang tanpa paralel")
+        log.info(build_text("not_ahead", lang, count=len(targets) - written))
     return written
 
 

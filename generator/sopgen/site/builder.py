@@ -19,11 +19,10 @@ from pathlib import Path
 from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.diagram import diagram_dot
+from .build_log import build_text, is_progress_step
 from .cache import EarlyParts, LateParts, PageCache, build_key, site_digest
 from .parallel import BATCH, draw_diagrams, map_in_processes, workers
 from .render_parts import PageFacts, RenderSettings, fill_content, fill_output, render_parts
-
-PROGRESS_EVERY = 250  # SOPs between two progress lines on long builds
 
 
 @dataclass(frozen=True)
@@ -65,12 +64,14 @@ class PageBuilder:
         calendar_file: Path | None,
         log: logging.Logger | logging.LoggerAdapter[logging.Logger],
         parallel: bool = True,
+        lang: str = "id",
     ) -> None:
         self.settings = settings
         self.cache = PageCache(settings.cache_dir)
         self.digest = site_digest(template_dir=settings.template_dir, calendar_file=calendar_file)
         self.log = log
         self.parallel = parallel
+        self.lang = lang  # of the progress lines
         self.stats = BuildStats()
 
     def prepare(self, pages: Sequence[tuple[Sop, PageFacts]]) -> list[Prepared]:
@@ -89,8 +90,8 @@ class PageBuilder:
         self.stats.from_cache = len(jobs) - len(misses)
         self.stats.diagrams_from_cache = self.stats.from_cache
         if misses:
-            self.log.info(f"{len(misses)} dari {len(jobs)} halaman SOP perlu dibuat "
-                          f"({self.stats.from_cache} dari cache)")
+            self.log.info(build_text("to_render", self.lang, missing=len(misses),
+                                     total=len(jobs), cached=self.stats.from_cache))
             self._render(misses, prepared)
         self.stats.seconds = time.perf_counter() - start
         return [prepared[job.key] for job in jobs]
@@ -111,8 +112,8 @@ class PageBuilder:
                 done += 1
                 self.stats.rendered += 1
                 self.stats.rendered_ids.append(job.sop.id)
-                if done % PROGRESS_EVERY == 0 and done < len(misses):
-                    self.log.info(f"{done}/{len(misses)} halaman SOP dibuat")
+                if is_progress_step(done, len(misses)):
+                    self.log.info(build_text("rendered", self.lang, done=done, total=len(misses)))
 
     def _render_batch(self, batch: list[_Job]) -> tuple[int, list[Prepared]]:
         """Runs in a worker: how many diagrams were in the cache already, and the pages."""

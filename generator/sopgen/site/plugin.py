@@ -34,7 +34,8 @@ from ..reporters import render_text
 from . import files as f
 from . import serve
 from .ahead import build_ahead
-from .builder import PROGRESS_EVERY, PageBuilder, Prepared
+from .build_log import build_text, is_progress_step
+from .builder import PageBuilder, Prepared
 from .checked import SiteCorpus, check_site_corpus
 from .collector import CollectorPause, collect_when_idle
 from .config import GRAPHVIZ_MISSING, missing_graphviz_programs, plain_text
@@ -168,21 +169,21 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
 
             try:
                 site_dir, cache_dir = Path(config.site_dir), self._paths.cache_dir
-                downloads.add_pdf_downloads(site_dir, self._sops, cache_dir)
+                downloads.add_pdf_downloads(site_dir, self._sops, cache_dir,
+                                            lang=self.config.lang)
             except downloads.PrintUnavailable as error:
-                raise PluginError(f"sopgen (opsi pdf): {error}") from error
+                problem = build_text("pdf_option", self.config.lang, error=error)
+                raise PluginError(problem) from error
         if self._pages is not None:
             if self._serving:
                 urls = {p.url for p in self._files.documentation_pages()} if self._files else set()
                 serve.merge_search_index(config.site_dir, urls, self._dirty)
             stats = self._pages.stats
             finished = len(self._finished.hits - self._finished.ahead) if self._finished else 0
-            log.info(
-                f"{stats.sops} SOP diperiksa, {stats.pages_written} halaman SOP ditulis, "
-                f"{stats.rendered} dibuat ulang, {stats.from_cache} dari cache, "
-                f"{stats.diagrams_from_cache} diagram dari cache, "
-                f"{finished} halaman jadi dari cache"
-            )
+            log.info(build_text(
+                "summary", self.config.lang, sops=stats.sops, written=stats.pages_written,
+                rendered=stats.rendered, cached=stats.from_cache,
+                diagrams=stats.diagrams_from_cache, finished=finished))
         self._guard.finish(config)
         if self._serving:
             self._collector.resume()
@@ -222,6 +223,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             RenderSettings(build.calendar, self._paths.cache_dir, self._paths.template_dir),
             calendar_file=f.calendar_file(self._paths.sops_dir, self._paths.calendar),
             log=log,
+            lang=self.config.lang,
         )
         last_changes = last_change_dates(self._paths.sops_dir)
         facts = site_facts(self._sops, sops_dir=self._paths.sops_dir, logos=build.logos,
@@ -306,7 +308,7 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         self._tokens = serve.page_tokens(files, keys)
         skipped = serve.skip_unchanged(files, self._tokens, self._fingerprint)
         if skipped:
-            log.info(f"{skipped} halaman tidak berubah, tidak ditulis ulang")
+            log.info(build_text("unchanged", self.config.lang, count=skipped))
 
     def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
         # A SOP page is not in the nav; it hangs under its body's section (the parent of its
@@ -321,7 +323,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             # Also a server's first build (no watcher thread yet); its rebuilds keep no
             # finished pages, or run in the watcher's thread, where nothing is forked.
             build_ahead(set(self._pending), files=files, config=config, nav=nav,
-                        finished=self._finished, log=log, progress=self._written)
+                        finished=self._finished, log=log, progress=self._written,
+                        lang=self.config.lang)
         return nav
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page | None:
@@ -352,8 +355,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         return env
 
     def _written(self, done: int, total: int) -> None:
-        if done % PROGRESS_EVERY == 0 and done < total:
-            log.info(f"{done}/{total} halaman SOP ditulis")
+        if is_progress_step(done, total):
+            log.info(build_text("written", self.config.lang, done=done, total=total))
 
     def on_page_content(
         self, html: str, *, page: Page, config: MkDocsConfig, files: Files
