@@ -5,6 +5,7 @@ diagnostics (`diagnostics.py`); these lines only inform.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 PROGRESS_EVERY = 250  # SOPs between two progress lines on long builds
@@ -37,10 +38,31 @@ _TEXTS: dict[str, dict[str, str]] = {
 }
 
 
+@dataclass
+class BuildStats:
+    """What the summary line counts, kept by `builder.PageBuilder` and the plugin."""
+
+    sops: int = 0
+    rendered: int = 0
+    from_cache: int = 0
+    diagrams_from_cache: int = 0
+    pages_written: int = 0
+    seconds: float = 0.0
+    rendered_ids: list[str] = field(default_factory=list)
+
+
 def build_text(key: str, lang: str, **values: Any) -> str:
     """One line of the build's log in `lang` (Indonesian for a language sopgen lacks)."""
     texts = _TEXTS[key]
     return texts.get(lang, texts["id"]).format(**values)
+
+
+def summary_line(stats: BuildStats, finished: int, lang: str) -> str:
+    """The build's closing line: SOPs checked, pages written, rendered, from the cache, and
+    `finished` pages that came whole from the finished-page cache."""
+    return build_text("summary", lang, sops=stats.sops, written=stats.pages_written,
+                      rendered=stats.rendered, cached=stats.from_cache,
+                      diagrams=stats.diagrams_from_cache, finished=finished)
 
 
 def is_progress_step(done: int, total: int) -> bool:

@@ -13,13 +13,13 @@ import logging
 import math
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
 from ..model import Sop
 from ..render.diagram import diagram_dot
-from .build_log import build_text, is_progress_step
+from .build_log import BuildStats, build_text, is_progress_step
 from .cache import EarlyParts, LateParts, PageCache, build_key, site_digest
 from .parallel import BATCH, draw_diagrams, map_in_processes, workers
 from .render_parts import PageFacts, RenderSettings, fill_content, fill_output, render_parts
@@ -35,17 +35,6 @@ class Prepared:
     diagnostics: tuple[Diagnostic, ...] = ()
     early: EarlyParts | None = None
     late: LateParts | None = None
-
-
-@dataclass
-class BuildStats:
-    sops: int = 0
-    rendered: int = 0
-    from_cache: int = 0
-    diagrams_from_cache: int = 0
-    pages_written: int = 0
-    seconds: float = 0.0
-    rendered_ids: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

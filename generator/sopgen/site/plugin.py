@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,7 +33,7 @@ from ..reporters import render_text
 from . import files as f
 from . import serve
 from .ahead import build_ahead
-from .build_log import build_text, is_progress_step
+from .build_log import build_text, is_progress_step, summary_line
 from .builder import PageBuilder, Prepared
 from .checked import SiteCorpus, check_site_corpus
 from .collector import CollectorPause, collect_when_idle
@@ -43,14 +42,15 @@ from .facts import site_facts, source_uri
 from .files import GUIDE_URI, KEYS_URI, SCHEMA_URI  # noqa: F401  (imported from here before)
 from .finished import TEMPLATE, FinishedBuild, markdown_token, plan_finished
 from .git_dates import last_change_dates
-from .guards import BuildGuard, generated_uris, refuse_collisions, refuse_output_in_corpus
+from .guards import BuildGuard, generated_uris, refuse_collisions
 from .index import INDEX_URI, page_uri
 from .lists import list_pages, nav_section, unit_of_page, without_table
 from .pages import errors_banner, lift_html_blocks
 from .parallel import in_worker
+from .paths import SitePaths, site_paths
 from .publish import add_error_pages, add_sop_pages
 from .render_parts import RenderSettings, fill_content, restore_blocks
-from .safety import date_meta, missing_folders
+from .safety import date_meta
 from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
@@ -70,20 +70,12 @@ class SopgenConfig(base.Config):
     pdf = c.Type(bool, default=False)  # each SOP page offers its printed form as a PDF
 
 
-@dataclass(frozen=True)
-class _Paths:
-    sops_dir: Path
-    cache_dir: Path
-    template_dir: Path | None
-    calendar: Path | None
-
-
 class SopgenPlugin(BasePlugin[SopgenConfig]):
     def __init__(self) -> None:
         self._serving = False
         self._dirty = False
         self._collector = CollectorPause()
-        self._paths: _Paths | None = None
+        self._paths: SitePaths | None = None
         self._sops: list[Sop] = []
         self._published: set[str] = set()
         self._build: SiteCorpus | None = None
@@ -114,23 +106,11 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
         if missing:
             raise PluginError(plain_text(GRAPHVIZ_MISSING.at("", programs=", ".join(missing)),
                                          self.config.lang))
-        root = f.config_root(config)
-        self._paths = _Paths(
-            sops_dir=(root / self.config.sops_dir).resolve(),
-            cache_dir=(root / self.config.cache_dir).resolve(),
-            template_dir=f.optional_path(root, self.config.template_dir),
-            calendar=f.optional_path(root, self.config.calendar),
+        self._paths = site_paths(
+            config, sops_dir=self.config.sops_dir, cache_dir=self.config.cache_dir,
+            template_dir=self.config.template_dir, calendar=self.config.calendar,
+            lang=self.config.lang,
         )
-        problem = missing_folders(
-            sops_dir=self._paths.sops_dir, template_dir=self._paths.template_dir,
-            calendar=self._paths.calendar, lang=self.config.lang,
-            config=Path(config.config_file_path or "mkdocs.yml").name,
-            show=lambda path: f.shown(path, root),
-        )
-        if problem is not None:
-            raise PluginError(problem)
-        refuse_output_in_corpus(Path(config.site_dir), self._paths.cache_dir, self._paths.sops_dir,
-                                self.config.lang)
         apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:
@@ -178,12 +158,8 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             if self._serving:
                 urls = {p.url for p in self._files.documentation_pages()} if self._files else set()
                 serve.merge_search_index(config.site_dir, urls, self._dirty)
-            stats = self._pages.stats
             finished = len(self._finished.hits - self._finished.ahead) if self._finished else 0
-            log.info(build_text(
-                "summary", self.config.lang, sops=stats.sops, written=stats.pages_written,
-                rendered=stats.rendered, cached=stats.from_cache,
-                diagrams=stats.diagrams_from_cache, finished=finished))
+            log.info(summary_line(self._pages.stats, finished, self.config.lang))
         self._guard.finish(config)
         if self._serving:
             self._collector.resume()
