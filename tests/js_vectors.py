@@ -1,4 +1,4 @@
-"""Test vectors shared by the Python simulator and its JavaScript twin (``simulator.js``).
+"""Test vectors shared by the Python simulator and its JavaScript twin (``simulator-*.js``).
 
 Each vector is one walk computed by `sopgen.simulate.walk.run_scenario`: the page data the
 JavaScript gets (`simulator_data`), the options of ``window.sopgenSimulator.simulate`` and the

@@ -19,6 +19,7 @@ from playwright.sync_api import Page
 
 from sopgen.calendar.file import calendar_for_corpus
 from sopgen.model import Scenario, Sop
+from sopgen.render.assets import asset_files
 from sopgen.render.simulation_section import waktu_lokal
 from sopgen.render.simulation_words import shown_end
 from sopgen.render.simulator_data import simulator_data
@@ -29,7 +30,9 @@ TESTS = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(TESTS))
 from js_vectors import VectorGroup, all_groups  # noqa: E402
 
-SIMULATOR_JS = TESTS.parent / "site_templates" / "assets" / "simulator.js"
+ASSETS = TESTS.parent / "site_templates" / "assets"
+# The simulator's parts, each using the ones before it; the site loads them in this order.
+SIMULATOR_PARTS = ("simulator-calendar.js", "simulator-walk.js", "simulator.js")
 SOPS = TESTS.parent / "sops"
 RUN_ALL = "([data, cases]) => cases.map(o => window.sopgenSimulator.simulate(data, o))"
 AGREEING_KEYS = ("key", "mulai", "selesai", "kunjungan")
@@ -41,10 +44,16 @@ def groups() -> list[VectorGroup]:
 
 
 def local_page(page: Page) -> Page:
-    """A blank page holding only simulator.js (no site, no network)."""
+    """A blank page holding only the simulator's scripts (no site, no network)."""
     page.set_content("<!doctype html><html><body></body></html>")
-    page.add_script_tag(path=str(SIMULATOR_JS))
+    for name in SIMULATOR_PARTS:
+        page.add_script_tag(path=str(ASSETS / name))
     return page
+
+
+def test_the_site_loads_the_simulator_parts_in_order() -> None:
+    scripts = [path.rsplit("/", 1)[-1] for path in sorted(asset_files()) if path.endswith(".js")]
+    assert [name for name in scripts if name in SIMULATOR_PARTS] == list(SIMULATOR_PARTS)
 
 
 def comparable(answer: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,9 @@
 """The simulation in plain words: what one case is called, the office hours the walk used, the
 closed days it crossed, and the end-of-day convention for completion times.
 
-``simulator.js`` says the same things in the browser (`caseNoun` comes with the page data; the
-closed days and the convention are recomputed there); ``tests/js_vectors.py`` holds both sides
-to the same answers.
+``simulator-calendar.js`` says the same things in the browser (`caseNoun` comes with the page
+data; the closed days and the convention are recomputed there, the step-time note in
+``simulator.js``); ``tests/js_vectors.py`` holds both sides to the same answers.
 
 End-of-day convention: working-day arithmetic lands a completion on the next opening ("1 hari
 kerja" from Monday 07.30 ends Tuesday 07.30), but a person says "done Monday 16.00". A completion

@@ -1,4 +1,4 @@
-"""The data the in-browser simulator (``simulator.js``) walks: steps, target and calendar.
+"""The data the in-browser simulator (``simulator-walk.js``) walks: steps, target and calendar.
 
 The JavaScript twin of `sopgen.simulate.walk` gets everything as one JSON object embedded in the
 page, so the page works offline and with no server. The calendar part is
