@@ -13,7 +13,8 @@
  * - gives every arrow that crosses a break its own letter: an "out" connector at the bottom of
  *   the source's sheet and an "in" connector at the top of the target's sheet (loops back to an
  *   earlier sheet too), each in a cell of its own (its own lane when free, else the nearest free
- *   lane, else one more connector row), so connectors are never stacked;
+ *   lane, else one more connector row), so connectors are never stacked (the breaks and the
+ *   connectors' places and rows: swimlane_print_plan.js);
  * - forces the breaks with `break-before: page` and lets swimlane.js draw the new arrows.
  * Back on screen everything is put back. `window.sopgenPrint` exposes paginate and restore
  * (the browser tests call them with a sheet height of their choice) and the last report;
@@ -26,13 +27,12 @@
   // Printable height when it cannot be measured: A4 landscape (210 mm) less the 24 mm of
   // margins set by sopgen_print.css, at 96 CSS px per inch.
   var PAGE_HEIGHT = 186 * MM;
-  var SLACK = 3; // px: rounding in the printed layout, kept free on every sheet
 
   // The printed sheet's height in CSS px, measured with forced page breaks (Chromium shrinks a
   // page wider than the paper, which makes the sheet taller in CSS px, and its sheet is not
-  // exactly the paper's printable height: 704 px for A4's 702.99, 722 px for F4's 721.89). The first probe does not always start a sheet, so the
-  // distance between the second and third is taken. On screen (no pages) the probes touch:
-  // null.
+  // exactly the paper's printable height: 704 px for A4's 702.99, 722 px for F4's 721.89).
+  // The first probe does not always start a sheet, so the distance between the second and
+  // third is taken. On screen (no pages) the probes touch: null.
   function measuredSheet() {
     var probes = [0, 1, 2].map(function () {
       var probe = document.createElement("div");
@@ -50,17 +50,6 @@
     return measuredSheet() || PAGE_HEIGHT;
   }
 
-  function letters(index) {
-    var text = "";
-    index += 1;
-    while (index > 0) {
-      var digit = (index - 1) % 26;
-      text = String.fromCharCode(65 + digit) + text;
-      index = Math.floor((index - 1) / 26);
-    }
-    return text;
-  }
-
   function rowsOf(table) {
     return Array.from(table.querySelectorAll("tbody > tr[data-step]"));
   }
@@ -69,195 +58,14 @@
     return element.getBoundingClientRect().height;
   }
 
-  // Where each step's arrows attach: the first symbol with that key, its row and its lane.
-  function symbolPlaces(rows) {
-    var places = new Map();
-    rows.forEach(function (tr, rowIndex) {
-      tr.querySelectorAll("td.sopgen-lane").forEach(function (cell, laneIndex) {
-        cell.querySelectorAll(".sopgen-symbol").forEach(function (symbol) {
-          var key = symbol.getAttribute("data-step");
-          if (!places.has(key)) {
-            places.set(key, { row: rowIndex, lane: laneIndex });
-          }
-        });
-      });
-    });
-    return places;
-  }
-
-  function emptyRowLike(model, className, step) {
-    var tr = document.createElement("tr");
-    tr.className = className;
-    tr.setAttribute("data-step", step);
-    Array.from(model.children).forEach(function (cell) {
-      var td = document.createElement("td");
-      td.className = cell.className;
-      if (cell.hasAttribute("data-actor")) {
-        td.setAttribute("data-actor", cell.getAttribute("data-actor"));
-      }
-      tr.appendChild(td);
-    });
-    return tr;
-  }
-
-  function connector(key, letter, target, title) {
-    var ns = "http://www.w3.org/2000/svg";
-    var span = document.createElement("span");
-    span.className = "sopgen-symbol sopgen-connector";
-    span.setAttribute("data-step", key);
-    span.setAttribute("data-letter", letter);
-    span.setAttribute("data-target", target);
-    span.setAttribute("title", title + " (" + letter + ")");
-    var svg = document.createElementNS(ns, "svg");
-    svg.setAttribute("class", "sopgen-pentagon");
-    svg.setAttribute("viewBox", "0 0 40 40");
-    svg.setAttribute("preserveAspectRatio", "none");
-    svg.setAttribute("aria-hidden", "true");
-    var polygon = document.createElementNS(ns, "polygon");
-    polygon.setAttribute("points", "1,1 39,1 39,26 20,39 1,26");
-    svg.appendChild(polygon);
-    span.appendChild(svg);
-    var label = document.createElement("span");
-    label.className = "sopgen-symbol-label";
-    label.textContent = letter;
-    span.appendChild(label);
-    return span;
-  }
-
-  /* ---- Breaks and connectors ---- */
-
-  // Chunks of row indexes; `reserve(c)` = connector rows kept free at the top and bottom of
-  // sheet c.
-  function chunkRows(heights, header, connectorRow, firstRoom, pageHeight, reserve) {
-    var chunks = [];
-    var current = [];
-    var spare = function (c) { return (reserve(c).top + reserve(c).bottom) * connectorRow; };
-    var room = firstRoom - header - spare(0);
-    heights.forEach(function (height, index) {
-      if (current.length && height > room - SLACK) {
-        chunks.push(current);
-        current = [];
-        room = pageHeight - header - spare(chunks.length);
-      }
-      current.push(index);
-      room -= height;
-    });
-    if (current.length) {
-      chunks.push(current);
-    }
-    return chunks;
-  }
-
-  // Cells for the connectors of one side of a sheet: [[{lane, ...}], ...] one list per row,
-  // each lane at most once per row.
-  function placeConnectors(wanted, laneCount) {
-    var rows = [];
-    wanted.forEach(function (item) {
-      for (var r = 0; r <= rows.length; r++) {
-        if (r === rows.length) {
-          rows.push(new Map());
-        }
-        var taken = rows[r];
-        // Own lane, else the nearest free one of this row.
-        for (var d = 0; d < laneCount; d++) {
-          var candidates = d === 0 ? [item.lane] : [item.lane - d, item.lane + d];
-          for (var k = 0; k < candidates.length; k++) {
-            var lane = candidates[k];
-            if (lane >= 0 && lane < laneCount && !taken.has(lane)) {
-              taken.set(lane, item);
-              item.place = lane;
-              return;
-            }
-          }
-        }
-      }
-    });
-    return rows;
-  }
-
-  function crossingsOf(svg, places, chunkOf) {
-    var crossings = [];
-    svg.querySelectorAll("polyline.sopgen-arrow").forEach(function (arrow) {
-      var from = places.get(arrow.getAttribute("data-from"));
-      var to = places.get(arrow.getAttribute("data-to"));
-      if (from && to && chunkOf[from.row] !== chunkOf[to.row]) {
-        crossings.push({ arrow: arrow, from: from, to: to, fromChunk: chunkOf[from.row],
-                         toChunk: chunkOf[to.row] });
-      }
-    });
-    return crossings;
-  }
-
-  function plan(rows, svg, heights, sizes, firstRoom) {
-    var reserves = [];
-    var reserve = function (c) { return reserves[c] || { top: c > 0 ? 1 : 0, bottom: 1 }; };
-    var places = symbolPlaces(rows);
-    var laneCount = rows[0].querySelectorAll("td.sopgen-lane").length;
-    var best = null;
-    for (var round = 0; ; round++) {
-      var chunks = chunkRows(heights, sizes.header, sizes.connectorRow, firstRoom,
-        sizes.pageHeight, reserve);
-      var chunkOf = new Array(rows.length);
-      chunks.forEach(function (chunk, c) {
-        chunk.forEach(function (index) { chunkOf[index] = c; });
-      });
-      var crossings = crossingsOf(svg, places, chunkOf);
-      var outs = chunks.map(function () { return []; });
-      var ins = chunks.map(function () { return []; });
-      crossings.forEach(function (crossing, n) {
-        crossing.letter = letters(n);
-        crossing.out = { lane: crossing.from.lane, letter: crossing.letter };
-        crossing.entry = { lane: crossing.to.lane, letter: crossing.letter };
-        outs[crossing.fromChunk].push(crossing.out);
-        ins[crossing.toChunk].push(crossing.entry);
-      });
-      var layout = chunks.map(function (chunk, c) {
-        return { top: placeConnectors(ins[c], laneCount),
-                 bottom: placeConnectors(outs[c], laneCount) };
-      });
-      // Reserves follow the needs of the last layout (so a sheet keeps no connector row it
-      // does not use) until a layout fits them exactly; after four rounds they only grow, which
-      // settles. The last layout that fits its reserves is kept.
-      var fits = true;
-      var exact = true;
-      var next = [];
-      layout.forEach(function (sides, c) {
-        var had = reserve(c);
-        var need = { top: sides.top.length, bottom: sides.bottom.length };
-        fits = fits && need.top <= had.top && need.bottom <= had.bottom;
-        exact = exact && need.top === had.top && need.bottom === had.bottom;
-        next[c] = round < 4 ? need : { top: Math.max(had.top, need.top),
-                                       bottom: Math.max(had.bottom, need.bottom) };
-      });
-      var current = { chunks: chunks, crossings: crossings, layout: layout };
-      if (fits) {
-        best = current;
-      }
-      if ((fits && exact) || round >= 8) {
-        return best || current;
-      }
-      reserves = next;
-    }
-  }
-
-  function connectorRows(model, kind, c, placed, title) {
-    return placed.map(function (cells, r) {
-      var tr = emptyRowLike(model, "sopgen-connector-row sopgen-connector-" + kind,
-        "sambungan:" + kind + ":" + c + ":" + r);
-      var lanes = tr.querySelectorAll("td.sopgen-lane");
-      cells.forEach(function (item, lane) {
-        item.key = "sambungan:" + kind + ":" + c + ":" + item.letter;
-        lanes[lane].appendChild(connector(item.key, item.letter, item.target, title));
-      });
-      return tr;
-    });
-  }
-
   function paginate(flow, pageHeight) {
     restore(flow);
     var table = flow.querySelector("table.sopgen-procedure");
     var svg = flow.querySelector("svg.sopgen-arrows");
-    if (!table || !svg || !table.tHead || !table.tBodies.length || !rowsOf(table).length) {
+    // Read when printing starts, not at load: swimlane_print_plan.js loads after this file.
+    var planner = window.sopgenPrintPlan;
+    if (!planner || !table || !svg || !table.tHead || !table.tBodies.length ||
+        !rowsOf(table).length) {
       return null;
     }
     pageHeight = pageHeight || printedPageHeight();
@@ -267,8 +75,9 @@
     var model = rowsOf(table).find(function (tr) {
       return !tr.classList.contains("sopgen-end-row");
     }) || rowsOf(table)[0];
-    var probe = emptyRowLike(model, "sopgen-connector-row", "sambungan:probe");
-    probe.querySelector("td.sopgen-lane").appendChild(connector("sambungan:probe", "A", "", ""));
+    var probe = planner.emptyRowLike(model, "sopgen-connector-row", "sambungan:probe");
+    probe.querySelector("td.sopgen-lane").appendChild(
+      planner.connector("sambungan:probe", "A", "", ""));
     tbody.appendChild(probe);
     var sizes = { pageHeight: pageHeight, header: heightOf(table.tHead),
                   connectorRow: heightOf(probe) };
@@ -277,7 +86,9 @@
     var tallest = pageHeight - sizes.header - 4 * sizes.connectorRow;
     var parts = window.sopgenPrintRows;
     if (parts) {
-      rowsOf(table).forEach(function (tr) { parts.splitTallRow(tr, tallest, emptyRowLike); });
+      rowsOf(table).forEach(function (tr) {
+        parts.splitTallRow(tr, tallest, planner.emptyRowLike);
+      });
     }
     var rows = rowsOf(table);
     var heights = rows.map(heightOf);
@@ -292,11 +103,12 @@
     var firstSheet = Math.floor(printedTop / pageHeight);
     var firstRoom = pageHeight - used;
     var breakBefore = false;
-    if (used > 0 && heights[0] + sizes.header + 2 * sizes.connectorRow > firstRoom + SLACK) {
+    if (used > 0 &&
+        heights[0] + sizes.header + 2 * sizes.connectorRow > firstRoom + planner.SLACK) {
       breakBefore = true; // not even the first row fits under the header here: a new sheet
       firstRoom = pageHeight;
     }
-    var chosen = plan(rows, svg, heights, sizes, firstRoom);
+    var chosen = planner.plan(rows, svg, heights, sizes, firstRoom);
     chosen.crossings.forEach(function (crossing) {
       crossing.out.target = crossing.entry.target = crossing.arrow.getAttribute("data-to");
     });
@@ -304,7 +116,8 @@
       var first = rows[chunk[0]];
       var last = rows[chunk[chunk.length - 1]];
       var opening = first;
-      connectorRows(model, "masuk", c, chosen.layout[c].top, "Sambungan dari halaman lain")
+      planner.connectorRows(model, "masuk", c, chosen.layout[c].top,
+        "Sambungan dari halaman lain")
         .forEach(function (tr) {
           tbody.insertBefore(tr, first);
           if (opening === first) {
@@ -312,7 +125,8 @@
           }
         });
       var after = last.nextSibling;
-      connectorRows(model, "keluar", c, chosen.layout[c].bottom, "Bersambung ke halaman lain")
+      planner.connectorRows(model, "keluar", c, chosen.layout[c].bottom,
+        "Bersambung ke halaman lain")
         .forEach(function (tr) { tbody.insertBefore(tr, after); });
       if (c > 0) {
         opening.classList.add("sopgen-page-start");

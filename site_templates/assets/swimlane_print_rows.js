@@ -12,7 +12,7 @@
 (function () {
   "use strict";
 
-  var SLACK = 3; // px, as in swimlane_print.js
+  var SLACK = 3; // px, as in swimlane_print_plan.js
 
   function heightOf(element) {
     return element.getBoundingClientRect().height;
