@@ -6,6 +6,8 @@
  * SOP AP form's answer is the off-page connector (a pentagon), lettered A, B, C ... in pairs. So
  * when the page switches to print media (the layout is then the printed one, at the width and
  * sheet height of the chosen paper), this script:
+ * - fixes the columns' widths for the sheet before measuring anything: the lanes as wide as
+ *   their actors' words need, the rest to the text (swimlane_print_columns.js);
  * - splits a row taller than a sheet into a row and continuation rows (swimlane_print_rows.js:
  *   the text cells' words are cut where the sheet ends; the symbol stays in the first part);
  * - chooses the breaks so that each sheet's rows, with the repeated header and its connector
@@ -62,7 +64,8 @@
     restore(flow);
     var table = flow.querySelector("table.sopgen-procedure");
     var svg = flow.querySelector("svg.sopgen-arrows");
-    // Read when printing starts, not at load: swimlane_print_plan.js loads after this file.
+    // Read when printing starts, not at load: swimlane_print_columns.js and _plan.js load
+    // after this file.
     var planner = window.sopgenPrintPlan;
     if (!planner || !table || !svg || !table.tHead || !table.tBodies.length ||
         !rowsOf(table).length) {
@@ -71,6 +74,7 @@
     pageHeight = pageHeight || printedPageHeight();
     // First the printed form of the flow (a breakable block), then every measurement.
     flow.classList.add("sopgen-paginated");
+    var columns = window.sopgenPrintColumns ? window.sopgenPrintColumns.size(flow, table) : null;
     var tbody = table.tBodies[0];
     var model = rowsOf(table).find(function (tr) {
       return !tr.classList.contains("sopgen-end-row");
@@ -157,9 +161,21 @@
                    connectorRow: sizes.connectorRow, breakBefore: breakBefore,
                    sheets: firstSheet + (breakBefore ? 1 : 0) + chosen.chunks.length,
                    tableTop: top, pages: pages, textPx: textSizes(table),
+                   columnsMm: columnsAsLaidOut(table), columnsPlanned: columns,
                    placed: placement(flow, table, svg) };
     flow.sopgenPrintReport = report;
     return report;
+  }
+
+  // Each column's laid-out width in mm, by its <col> class (the numbering row has one cell per
+  // column): the browser tests compare them with the sheet.
+  function columnsAsLaidOut(table) {
+    var cols = Array.from(table.querySelectorAll(":scope > colgroup > col"));
+    var cells = Array.from(table.querySelectorAll("tr.sopgen-numbering > td"));
+    return cells.map(function (cell, index) {
+      return { column: cols[index] ? cols[index].className : "?",
+               mm: Math.round(cell.getBoundingClientRect().width / MM * 10) / 10 };
+    });
   }
 
   // The smallest font size (CSS px) of each text column's cells: the browser tests check it.
@@ -175,21 +191,33 @@
     return sizes;
   }
 
-  // The form's own words and numbers that a narrow column broke inside a word (a cell whose
-  // text takes more lines than it has words and soft-hyphenated parts): the headings but the
-  // actors' names, the column numbers, the step numbers. The browser tests check that there
-  // are none.
-  function brokenWords(table) {
-    var cells = table.querySelectorAll(
+  // The cells (by default the form's own headings but the actors' names, the column numbers
+  // and the step numbers) that a narrow column broke inside a word: a word (between spaces,
+  // soft hyphens and after hyphens) whose first and last letters lie on different lines. The browser tests check
+  // that there are none.
+  function brokenWords(table, selector) {
+    var cells = table.querySelectorAll(selector ||
       "thead th:not(.sopgen-actor), tr.sopgen-numbering td, td.sopgen-no");
+    var range = document.createRange();
+    // A letter's line: the top of its last box (after a soft hyphen's break the letter that
+    // follows also owns the hyphen drawn at the end of the line before).
+    function lineOf(node, offset) {
+      range.setStart(node, offset);
+      range.setEnd(node, offset + 1);
+      var boxes = range.getClientRects();
+      return boxes.length ? Math.round(boxes[boxes.length - 1].top) : null;
+    }
     return Array.from(cells).filter(function (cell) {
-      var words = cell.textContent.trim().split(/[\s\u00ad]+/).filter(Boolean).length;
-      var range = document.createRange();
-      range.selectNodeContents(cell);
-      var tops = new Set(Array.from(range.getClientRects()).map(function (r) {
-        return Math.round(r.top);
-      }));
-      return words > 0 && tops.size > words;
+      var walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+      for (var node = walker.nextNode(); node; node = walker.nextNode()) {
+        var word = /[^\s\u00ad\u2010-]+[\u2010-]?/g; // a hyphen may end a line: "Seksi-|seksi"
+        for (var m = word.exec(node.data); m; m = word.exec(node.data)) {
+          if (lineOf(node, m.index) !== lineOf(node, m.index + m[0].length - 1)) {
+            return true;
+          }
+        }
+      }
+      return false;
     }).map(function (cell) { return cell.textContent.trim(); });
   }
 
@@ -207,6 +235,7 @@
     return {
       head: head,
       brokenWords: brokenWords(table),
+      brokenNames: brokenWords(table, "thead th.sopgen-actor"),
       rows: rowsOf(table).map(function (tr) {
         var r = box(tr);
         r.step = tr.getAttribute("data-step");
@@ -256,6 +285,9 @@
       arrow.setAttribute("data-to", arrow.getAttribute("data-print-to"));
       arrow.removeAttribute("data-print-to");
     });
+    if (window.sopgenPrintColumns) {
+      window.sopgenPrintColumns.clear(flow);
+    }
     flow.classList.remove("sopgen-paginated", "sopgen-page-start");
     flow.sopgenPrintReport = null;
     if (window.sopgenSwimlane) {

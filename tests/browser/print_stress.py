@@ -4,7 +4,9 @@
   one whose Keterangan is a single word taller than a sheet;
 - ``empat-puluh-langkah``: 40 steps over 10 actors, a two-actor step every fifth step, and loops
   back over three sheets and more;
-- ``lima-keputusan``: five decisions in a row whose "tidak" exits all jump past the next break.
+- ``lima-keputusan``: five decisions in a row whose "tidak" exits all jump past the next break;
+- ``dua-puluh-pelaksana``: the most actors a file may have (20), one step each: lanes squeezed
+  below the width their names need, the table still within the sheet.
 """
 
 from __future__ import annotations
@@ -97,10 +99,21 @@ def five_decisions() -> dict[str, Any]:
     return sop_data(3, "Uji Lima Keputusan Berturut-turut", 4, steps)
 
 
+def twenty_actors() -> dict[str, Any]:
+    steps: list[dict[str, Any]] = [
+        {"id": f"s{i}", "kegiatan": f"Kegiatan {i}: {_text(10, i)}", "pelaksana": f"p{i}",
+         "waktu": "15 menit"}
+        for i in range(1, 21)
+    ]
+    steps[9]["keputusan"] = {"pertanyaan": "Lengkap?", "ya": "s11", "tidak": "s3"}
+    return sop_data(4, "Uji Dua Puluh Pelaksana", 20, steps)
+
+
 STRESS = {
     "baris-tinggi": tall_row,
     "empat-puluh-langkah": forty_steps,
     "lima-keputusan": five_decisions,
+    "dua-puluh-pelaksana": twenty_actors,
 }
 
 

@@ -13,7 +13,10 @@ for) and the PDF itself.
 - no blank sheet, every sheet says "Halaman k dari N" with N the PDF's sheets; sheet sizes;
 - activity text at least 10 pt, the table no wider than the sheet, no heading of the form (but
   the actors' names), column number or step number broken inside a word; the PDF's text holds
-  every step's activity.
+  every step's activity;
+- the columns fill the sheet's width; up to ten actors, every lane at least 14 mm, no actor's
+  name broken inside a word and Kegiatan at least 40 mm wide (with 20 actors the lanes are
+  squeezed: the table still fits).
 """
 
 from __future__ import annotations
@@ -36,9 +39,12 @@ from sopgen.cli.pdf_print import print_corpus
 from sopgen.corpus import check_corpus
 from sopgen.model import Sop
 from sopgen.pdf.printer import PAPERS, PrintedSop
+from stress_sops import STRESS as LAYOUT_STRESS
+from stress_sops import write_stress_sops
 
 ARTIFACTS = REPO / "test-artifacts" / "pdf"
-STRESS_IDS = [f"{UNIT}/{name}" for name in STRESS]
+# The print stress set, and the routing stress set (ten actors, long decision labels).
+STRESS_IDS = [f"{UNIT}/{name}" for name in STRESS] + list(LAYOUT_STRESS)
 OUT, IN = "sambungan:keluar:", "sambungan:masuk:"
 TOL = 1.5  # px
 MM = 96 / 25.4
@@ -50,6 +56,7 @@ MARGINS_MM = (24, 20)  # @page margins: top + bottom, left + right
 def stress_sops_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     sops = tmp_path_factory.mktemp("stress") / "sops"
     write_stress_corpus(sops)
+    write_stress_sops(sops)
     return sops
 
 
@@ -78,7 +85,7 @@ def printed(
         return {sop.id: (sop, done.sops[sop.id][1]) for sop in sops}
 
     def get(paper: str, sop_id: str) -> tuple[Sop, PrintedSop]:
-        return run(paper, "stress" if sop_id.startswith(f"{UNIT}/") else "real")[sop_id]
+        return run(paper, "stress" if sop_id in STRESS_IDS else "real")[sop_id]
 
     return get
 
@@ -227,6 +234,30 @@ def test_printed_form(
     for column in ("sopgen-kegiatan", "sopgen-kelengkapan", "sopgen-output", "sopgen-keterangan"):
         if column in report["textPx"]:
             assert report["textPx"][column] >= 10 * PT - 0.01, (column, report["textPx"])
+    assert column_problems(report, paper, len(sop.pelaksana)) == []
+
+
+def column_problems(report: dict[str, Any], paper: str, actors: int) -> list[str]:
+    """The printed columns against the sheet: filled, lanes and Kegiatan wide enough."""
+    columns = report["columnsMm"]
+    problems: list[str] = []
+    sheet_mm = PAPERS[paper][0] - MARGINS_MM[1]
+    total = sum(c["mm"] for c in columns)
+    if abs(total - sheet_mm) > 1.0:
+        problems.append(f"the columns take {total:.1f} mm of a {sheet_mm} mm sheet")
+    lanes = [c["mm"] for c in columns if c["column"] == "sopgen-col-lane"]
+    if len(lanes) != actors:
+        problems.append(f"{len(lanes)} lanes for {actors} actors")
+    kegiatan = next((c["mm"] for c in columns if c["column"] == "sopgen-col-kegiatan"), 0.0)
+    if actors <= 10:
+        if min(lanes, default=0.0) < 14 - 0.2:
+            problems.append(f"a lane narrower than 14 mm: {lanes}")
+        if kegiatan < 40:
+            problems.append(f"Kegiatan {kegiatan} mm wide, lanes {lanes}")
+        if report["placed"]["brokenNames"]:
+            names = report["placed"]["brokenNames"]
+            problems.append(f"actors' names broken inside a word: {names}")
+    return problems
 
 
 def test_the_stress_set_breaks_where_it_should(
@@ -291,3 +322,30 @@ def test_the_geometry_checks_catch_bad_layouts() -> None:
     stacked["placed"]["connectors"].append(dict(stacked["placed"]["connectors"][0],
                                                 step="sambungan:keluar:0:B", letter="B"))
     assert any("overlap" in p for p in geometry_problems(stacked))
+
+
+def test_the_column_checks_catch_bad_widths() -> None:
+    """What the browser's own table layout printed before (ten actors on A4: lanes as wide as
+    a long label, Kegiatan 16 mm), a table wider than the sheet and a broken name are caught."""
+    def report(kegiatan: float, lanes: list[float], names: list[str] | None = None,
+               side: float = 22.0) -> dict[str, Any]:
+        columns = ([("sopgen-col-no", 8.0), ("sopgen-col-kegiatan", kegiatan)]
+                   + [("sopgen-col-lane", lane) for lane in lanes]
+                   + [("sopgen-col-kelengkapan", side), ("sopgen-col-waktu", 15.0),
+                      ("sopgen-col-output", side), ("sopgen-col-keterangan", side)])
+        return {"columnsMm": [{"column": c, "mm": mm} for c, mm in columns],
+                "placed": {"brokenNames": names or []}}
+
+    good = report(48.0, [14.0] * 10)
+    assert column_problems(good, "a4", 10) == []
+    before = report(16.0, [17.0, 17.0, 18.0, 17.0, 18.0, 38.0, 17.0, 17.0, 18.0, 17.0],
+                    side=11.6)
+    assert any("Kegiatan 16.0 mm" in p for p in column_problems(before, "a4", 10))
+    wide = report(60.0, [14.0] * 10)
+    assert any("of a 277.0 mm sheet" in p for p in column_problems(wide, "a4", 10))
+    narrow = report(50.0, [14.0] * 8 + [13.0, 13.0])
+    assert any("narrower than 14 mm" in p for p in column_problems(narrow, "a4", 10))
+    broken = report(48.0, [14.0] * 10, names=["Verifikator Berkas Administrasi"])
+    assert any("broken inside a word" in p for p in column_problems(broken, "a4", 10))
+    squeezed = report(23.0, [9.0] * 20, side=17.0)
+    assert column_problems(squeezed, "a4", 20) == []  # 20 actors: only the sheet's width

@@ -13,7 +13,6 @@ issue comes from there).
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -25,8 +24,6 @@ from test_layout import MEASURE, SOP_IDS, layout_problems
 
 from sopgen.corpus import check_corpus
 from sopgen.model import Sop
-
-sys.path.insert(0, str(REPO / "tests"))  # stress_sops lives in tests/, beside sop_factory
 from stress_sops import STRESS, write_stress_sops
 
 WIDTHS = (390, 1280, 1920)

@@ -12,6 +12,10 @@ DOM contract of the procedure table (browser tests and ``assets/sopgen/swimlane.
   one ``svg.sopgen-arrows`` absolutely positioned at its top-left corner and covering it. The
   flow sits in ``div.sopgen-scroll``, which scrolls horizontally on narrow screens; the overlay
   scrolls with the table.
+- the table's ``colgroup`` has one ``col`` per column, in order: ``sopgen-col-no``,
+  ``sopgen-col-kegiatan``, one ``sopgen-col-lane`` per actor, ``sopgen-col-kelengkapan``,
+  ``sopgen-col-waktu``, ``sopgen-col-output``, ``sopgen-col-keterangan`` (no width on screen;
+  ``swimlane_print_columns.js`` sets them for the sheet when printing).
 - each step row is ``tr[data-step="<step key>"]`` with ``id="langkah-<number>"``; the extra row
   of a decision exit that ends the procedure is
   ``tr.sopgen-end-row[data-step="selesai:<decision key>:<ya|tidak>"]`` (no id, no number).
