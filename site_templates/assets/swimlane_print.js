@@ -74,7 +74,9 @@
     pageHeight = pageHeight || printedPageHeight();
     // First the printed form of the flow (a breakable block), then every measurement.
     flow.classList.add("sopgen-paginated");
-    var columns = window.sopgenPrintColumns ? window.sopgenPrintColumns.size(flow, table) : null;
+    if (window.sopgenPrintColumns) {
+      window.sopgenPrintColumns.size(flow, table);
+    }
     var tbody = table.tBodies[0];
     var model = rowsOf(table).find(function (tr) {
       return !tr.classList.contains("sopgen-end-row");
@@ -161,7 +163,7 @@
                    connectorRow: sizes.connectorRow, breakBefore: breakBefore,
                    sheets: firstSheet + (breakBefore ? 1 : 0) + chosen.chunks.length,
                    tableTop: top, pages: pages, textPx: textSizes(table),
-                   columnsMm: columnsAsLaidOut(table), columnsPlanned: columns,
+                   columnsMm: columnsAsLaidOut(table),
                    placed: placement(flow, table, svg) };
     flow.sopgenPrintReport = report;
     return report;

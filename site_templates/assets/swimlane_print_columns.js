@@ -55,7 +55,7 @@
     var laneCols = cols.filter(function (col) { return col.classList.contains("sopgen-col-lane"); });
     var sheet = flow.getBoundingClientRect().width / MM;
     if (!heads.length || heads.length !== laneCols.length || !(sheet > 0)) {
-      return null;
+      return;
     }
     var fixed = NO_MM + WAKTU_MM;
     var room = sheet - fixed - Math.max(TEXT_MIN_MM, TEXT_SHARE * sheet);
@@ -86,7 +86,6 @@
       }
     });
     table.classList.add("sopgen-sized");
-    return { sheetMm: sheet, lanesMm: lanes, textMm: text };
   }
 
   function clear(flow) {
