@@ -57,7 +57,7 @@ def built_site(sops_dir: Path, site_dir: Path | None, lang: str = "id") -> Itera
     with tempfile.TemporaryDirectory(prefix="sopgen-pdf-") as work:
         target = Path(work) / "site"
         code = run_build(argparse.Namespace(sops_dir=str(sops_dir), site_dir=str(target),
-                                            site_name=None, lang=lang))
+                                            site_name=None, lang=lang, jobs=None))
         if code != 0:
             raise BuildFailed(code)
         yield target

@@ -17,6 +17,7 @@ calendar). Order and content are those of a serial run.
 from __future__ import annotations
 
 import contextlib
+import math
 import multiprocessing
 import os
 import re
@@ -39,12 +40,47 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
+_LIMIT: int | None = None  # set by the plugin's `jobs` option or SOPGEN_JOBS (`limit_workers`)
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def limit_workers(jobs: int | None) -> None:
+    """Use at most `jobs` processes from now on (None: as many as `available_cores`)."""
+    global _LIMIT
+    _LIMIT = jobs
+
+
 def workers() -> int:
-    """How many processes to use: the cores this process may run on."""
+    """How many processes to use: the limit set, else `available_cores`."""
+    return _LIMIT if _LIMIT is not None else available_cores()
+
+
+def available_cores(cgroup: Path = CGROUP) -> int:
+    """The cores this process may run on, no more than its container's CPU quota: a CI
+    container often sees every core of its host and may use two of them, and a worker per
+    host core would then only share those two (and the memory)."""
     try:
-        return max(1, len(os.sched_getaffinity(0)))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        return max(1, os.cpu_count() or 1)
+        cores = os.cpu_count() or 1
+    quota = cgroup_cpu_quota(cgroup)
+    if quota is not None:
+        cores = min(cores, math.ceil(quota))
+    return max(1, cores)
+
+
+def cgroup_cpu_quota(cgroup: Path = CGROUP) -> float | None:
+    """The CPU quota of this process's cgroup in cores (cgroup v2 ``cpu.max``, v1
+    ``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``); None without one or when unreadable."""
+    with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
+        fields = (cgroup / "cpu.max").read_text().split()
+        if len(fields) == 2:
+            return None if fields[0] == "max" else int(fields[0]) / int(fields[1])
+    with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
+        quota = int((cgroup / "cpu" / "cpu.cfs_quota_us").read_text())
+        period = int((cgroup / "cpu" / "cpu.cfs_period_us").read_text())
+        return quota / period if quota > 0 else None
+    return None
 
 
 def draw_diagrams(dot_sources: Sequence[str], cache_dir: Path) -> int:

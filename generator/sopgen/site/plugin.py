@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import os
 from pathlib import Path
 from typing import Any
 
@@ -46,11 +47,11 @@ from .guards import BuildGuard, generated_uris, refuse_collisions
 from .index import INDEX_URI, page_uri
 from .lists import list_pages, nav_section, unit_of_page, without_table
 from .pages import errors_banner, lift_html_blocks
-from .parallel import in_worker
+from .parallel import in_worker, limit_workers
 from .paths import SitePaths, site_paths
 from .publish import add_error_pages, add_sop_pages
 from .render_parts import RenderSettings, fill_content, restore_blocks
-from .safety import date_meta
+from .safety import date_meta, jobs_limit
 from .theme import apply_theme_defaults
 
 log = get_plugin_logger(__name__)
@@ -68,6 +69,7 @@ class SopgenConfig(base.Config):
     it only on success (`sopgen build` does both itself)."""
     lang = c.Choice(("id", "en"), default="id")  # the language of the plugin's messages
     pdf = c.Type(bool, default=False)  # each SOP page offers its printed form as a PDF
+    jobs = c.Optional(c.Type(int))  # processes for a cold build (default: SOPGEN_JOBS, cores)
 
 
 class SopgenPlugin(BasePlugin[SopgenConfig]):
@@ -111,6 +113,10 @@ class SopgenPlugin(BasePlugin[SopgenConfig]):
             template_dir=self.config.template_dir, calendar=self.config.calendar,
             lang=self.config.lang,
         )
+        jobs = jobs_limit(self.config.jobs, dict(os.environ), self.config.lang)
+        if isinstance(jobs, str):
+            raise PluginError(jobs)
+        limit_workers(jobs)
         apply_theme_defaults(config)
         for site_path in sorted(asset_files(self._paths.template_dir)):
             if site_path.endswith(".css") and site_path not in config.extra_css:

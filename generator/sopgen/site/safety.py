@@ -32,6 +32,13 @@ _TEXTS = {
         "en": "sopgen: the calendar file `{path}` (option `calendar`) does not exist. Check "
         "`calendar` in {config}.",
     },
+    "jobs": {
+        "id": "sopgen: {where} harus bilangan bulat 1 atau lebih (jumlah proses yang dipakai), "
+        "bukan `{value}`. Misalnya `jobs: 2`; tanpa pengaturan ini sopgen memakai semua inti "
+        "yang boleh dipakainya.",
+        "en": "sopgen: {where} must be a whole number of 1 or more (how many processes to use), "
+        "not `{value}`. For example `jobs: 2`; without it sopgen uses every core it may use.",
+    },
     "collision": {
         "id": "sopgen: halaman Anda `{user}` akan tertimpa oleh halaman yang dibuat sopgen "
         "({what}, `{uri}`). Pindahkan atau ganti nama berkas Anda; sopgen tidak menimpanya.",
@@ -64,6 +71,25 @@ def missing_folders(
     if calendar is not None and not calendar.is_file():
         return text("no_calendar", lang, path=show(calendar), config=config)
     return None
+
+
+JOBS_VARIABLE = "SOPGEN_JOBS"
+
+
+def jobs_limit(option: int | None, environment: dict[str, str], lang: str) -> int | str | None:
+    """How many processes the build may use: the plugin's `jobs` option, else the variable
+    SOPGEN_JOBS, else None (every core it may use). A message (str) when either is not a
+    whole number of 1 or more."""
+    if option is not None:
+        if isinstance(option, bool) or option < 1:
+            return text("jobs", lang, where="`jobs`", value=str(option))
+        return option
+    value = environment.get(JOBS_VARIABLE, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        return text("jobs", lang, where=JOBS_VARIABLE, value=value)
+    return int(value)
 
 
 def collisions(
