@@ -42,15 +42,36 @@ def cgroup(tmp_path: Path, files: dict[str, str]) -> Path:
     ({}, None),
 ])
 def test_the_cgroup_cpu_quota(tmp_path: Path, files: dict[str, str], quota: float | None) -> None:
-    assert parallel.cgroup_cpu_quota(cgroup(tmp_path, files)) == quota
+    no_membership = tmp_path / "no-such-file"
+    assert parallel.cgroup_cpu_quota(cgroup(tmp_path, files), no_membership) == quota
+
+
+def test_the_quota_of_the_process_s_own_group_and_those_above(tmp_path: Path) -> None:
+    """On a host (systemd), the process's group is deep in the tree; the smallest quota on
+    the way up counts, and the root's missing cpu.max is no quota."""
+    root = cgroup(tmp_path / "cg", {
+        "system.slice/cpu.max": "max 100000\n",
+        "system.slice/ci.service/cpu.max": "300000 100000\n",
+        "system.slice/ci.service/job/cpu.max": "max 100000\n",
+    })
+    membership = tmp_path / "cgroup"
+    membership.write_text("0::/system.slice/ci.service/job\n", encoding="utf-8")
+    assert parallel.cgroup_cpu_quota(root, membership) == 3.0
+    membership.write_text("0::/system.slice\n", encoding="utf-8")
+    assert parallel.cgroup_cpu_quota(root, membership) is None
+    membership.write_text("1:cpu:/\n", encoding="utf-8")  # cgroup v1 only: the v1 files
+    assert parallel.cgroup_cpu_quota(root, membership) is None
 
 
 def test_a_container_quota_caps_the_cores_seen(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: set(range(16)))
-    assert parallel.available_cores(cgroup(tmp_path / "a", {"cpu.max": "150000 100000"})) == 2
-    assert parallel.available_cores(cgroup(tmp_path / "b", {"cpu.max": "max 100000"})) == 16
+    none = tmp_path / "no-such-file"
+    quota = cgroup(tmp_path / "a", {"cpu.max": "150000 100000"})
+    assert parallel.available_cores(quota, none) == 2
+    assert parallel.available_cores(cgroup(tmp_path / "b", {"cpu.max": "max 100000"}), none) == 16
     monkeypatch.setattr(parallel.os, "sched_getaffinity", lambda pid: {0})
-    assert parallel.available_cores(cgroup(tmp_path / "c", {"cpu.max": "400000 100000"})) == 1
+    wide = cgroup(tmp_path / "c", {"cpu.max": "400000 100000"})
+    assert parallel.available_cores(wide, none) == 1
 
 
 def test_the_jobs_option_before_the_variable() -> None:

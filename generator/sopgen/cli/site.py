@@ -70,7 +70,8 @@ _TEXTS = {
 }
 
 
-def _add_lang(parser: Any) -> None:
+def _add_shared_options(parser: Any) -> None:
+    """The options `build` and `serve` share: the messages' language and the processes."""
     parser.add_argument("--lang", choices=LANGUAGES, default="id",
                         help="language of the messages (default: id)")
     parser.add_argument("-j", "--jobs", type=_positive, default=None, metavar="N",
@@ -93,7 +94,7 @@ def register(commands: Any) -> None:
     build.add_argument("sops_dir", nargs="?", default="sops", metavar="SOPS_DIR")
     build.add_argument("-o", "--site-dir", default="site", help="output folder (default: site)")
     build.add_argument("--site-name", default=None, help="title of the site")
-    _add_lang(build)
+    _add_shared_options(build)
     build.set_defaults(run=run_build)
 
     serve = commands.add_parser(
@@ -106,7 +107,7 @@ def register(commands: Any) -> None:
         "-a", "--dev-addr", default="127.0.0.1:8000", help="IP:PORT (default: 127.0.0.1:8000)"
     )
     serve.add_argument("--site-name", default=None, help="title of the site")
-    _add_lang(serve)
+    _add_shared_options(serve)
     serve.set_defaults(run=run_serve)
 
 

@@ -42,6 +42,7 @@ R = TypeVar("R")
 
 _LIMIT: int | None = None  # set by the plugin's `jobs` option or SOPGEN_JOBS (`limit_workers`)
 CGROUP = Path("/sys/fs/cgroup")
+MEMBERSHIP = Path("/proc/self/cgroup")
 
 
 def limit_workers(jobs: int | None) -> None:
@@ -55,7 +56,7 @@ def workers() -> int:
     return _LIMIT if _LIMIT is not None else available_cores()
 
 
-def available_cores(cgroup: Path = CGROUP) -> int:
+def available_cores(cgroup: Path = CGROUP, membership: Path = MEMBERSHIP) -> int:
     """The cores this process may run on, no more than its container's CPU quota: a CI
     container often sees every core of its host and may use two of them, and a worker per
     host core would then only share those two (and the memory)."""
@@ -63,24 +64,42 @@ def available_cores(cgroup: Path = CGROUP) -> int:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         cores = os.cpu_count() or 1
-    quota = cgroup_cpu_quota(cgroup)
+    quota = cgroup_cpu_quota(cgroup, membership)
     if quota is not None:
         cores = min(cores, math.ceil(quota))
     return max(1, cores)
 
 
-def cgroup_cpu_quota(cgroup: Path = CGROUP) -> float | None:
-    """The CPU quota of this process's cgroup in cores (cgroup v2 ``cpu.max``, v1
-    ``cpu.cfs_quota_us`` / ``cpu.cfs_period_us``); None without one or when unreadable."""
-    with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
-        fields = (cgroup / "cpu.max").read_text().split()
-        if len(fields) == 2:
-            return None if fields[0] == "max" else int(fields[0]) / int(fields[1])
+def cgroup_cpu_quota(cgroup: Path = CGROUP, membership: Path = MEMBERSHIP) -> float | None:
+    """The CPU quota of this process's cgroup in cores, None without one: cgroup v2's
+    ``cpu.max`` of its own group and every group above it (the smallest counts; inside a
+    container its own group is usually the root), else v1's ``cpu.cfs_quota_us`` /
+    ``cpu.cfs_period_us``. Unreadable files count as no quota."""
+    quotas = []
+    for group in _own_groups(cgroup, membership):
+        with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
+            fields = (group / "cpu.max").read_text().split()
+            if len(fields) == 2 and fields[0] != "max":
+                quotas.append(int(fields[0]) / int(fields[1]))
+    if quotas:
+        return min(quotas)
     with contextlib.suppress(OSError, ValueError, ZeroDivisionError):
         quota = int((cgroup / "cpu" / "cpu.cfs_quota_us").read_text())
         period = int((cgroup / "cpu" / "cpu.cfs_period_us").read_text())
         return quota / period if quota > 0 else None
     return None
+
+
+def _own_groups(cgroup: Path, membership: Path) -> list[Path]:
+    """This process's cgroup v2 folder and those above it, up to the root (from
+    ``/proc/self/cgroup``'s ``0::/path`` line; the root alone when it cannot be read)."""
+    groups = [cgroup]
+    with contextlib.suppress(OSError):
+        for line in membership.read_text().splitlines():
+            if line.startswith("0::"):
+                parts = [part for part in line[3:].split("/") if part not in ("", "..")]
+                groups += [cgroup.joinpath(*parts[:depth]) for depth in range(1, len(parts) + 1)]
+    return groups
 
 
 def draw_diagrams(dot_sources: Sequence[str], cache_dir: Path) -> int:
