@@ -37,7 +37,7 @@ def test_the_wheel_carries_schemas_templates_and_assets(wheel: Path) -> None:
                    "sopgen/site_templates/assets/simulator.js",
                    "sopgen/site_templates/assets/swimlane_print_plan.js",
                    "sopgen/site_templates/assets/swimlane_print_columns.js",
-                   "sopgen/site/plugin.py"):
+                   "sopgen/site/plugin.py", "sopgen/site/panduan.md"):
         assert needed in names, needed
     assert not any(name.startswith(("tests/", "sops/", "benchmarks/")) for name in names)
     source = Path(__file__).resolve().parent.parent / "generator"

@@ -243,6 +243,26 @@ def test_sopgen_build_makes_a_complete_default_site(tmp_path: Path, monkeypatch:
     assert "Buka daftar SOP" in home and 'href="sop/"' in home
     assert (project / "out" / "sop" / DEMAK / "index.html").is_file()
     assert (project / "out" / "search" / "search_index.json").is_file()
+    # The drafting guide comes with every site, linked from the home page and the nav.
+    guide = read(project / "out", "panduan/index.html")
+    assert "Panduan menyusun SOP" in guide and "Mencetak SOP" in guide
+    assert 'href="kunci/"' in guide and 'href="../schema/sop.schema.json"' in guide
+    assert 'href="panduan/"' in home
+
+
+def test_a_bodys_own_guide_stays(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project")
+    docs = project / "docs"
+    (docs / "panduan").mkdir(parents=True)
+    (docs / "panduan" / "index.md").write_text("# Panduan Kabupaten Uji\n\nIsi sendiri.\n",
+                                               encoding="utf-8")
+    config = site_config.default_config(project / "sops", docs, site_dir=project / "site",
+                            cache_dir=project / "cache")
+    mkdocs_config = load_config(config_file=str(site_config.write_config(config, project)))
+    mkdocs_config.plugins.on_startup(command="build", dirty=False)
+    build(mkdocs_config)
+    guide = read(project / "site", "panduan/index.html")
+    assert "Panduan Kabupaten Uji" in guide and "Panduan menyusun SOP" not in guide
 
 
 def test_sopgen_build_without_the_folder_exits_2(tmp_path: Path, capsys: Any) -> None:

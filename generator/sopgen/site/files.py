@@ -30,6 +30,7 @@ from .key_reference import key_reference_page
 SCHEMA_URI = "schema/sop.schema.json"
 KEYS_URI = "panduan/kunci.md"
 GUIDE_URI = "panduan/index.md"
+GUIDE_FILE = "panduan.md"
 
 
 def generated(
@@ -144,9 +145,12 @@ def config_root(config: MkDocsConfig) -> Path:
 def add_support_files(
     files: Files, config: MkDocsConfig, template_dir: Path | None, sop_count: int
 ) -> None:
-    """The assets, the published schema, the key reference and, if missing, a home page."""
+    """The assets, the published schema, the key reference and, if missing, the drafting guide
+    and a home page."""
     for site_path, source in asset_files(template_dir).items():
         files.append(File.generated(config, site_path, abs_src_path=str(source)))
+    if files.get_file_from_path(GUIDE_URI) is None:  # a body's own guide stays
+        generated(files, config, GUIDE_URI, None, source=guide_source())
     files.append(File.generated(config, SCHEMA_URI, abs_src_path=str(SCHEMA_FILE)))
     # A Markdown link is relative to the page's source file; MkDocs turns it into a URL.
     schema_link = posixpath.relpath(SCHEMA_URI, posixpath.dirname(KEYS_URI))
@@ -161,6 +165,11 @@ def add_support_files(
             guide_link=guide.url if guide is not None else None,
         )
         generated(files, config, "index.md", home)
+
+
+def guide_source() -> Path:
+    """The drafting guide for bureau staff that a site gets when its ``docs/`` has none."""
+    return Path(__file__).with_name(GUIDE_FILE)
 
 
 def calendar_files_read(sops_dir: Path, calendar: Path | None) -> int:
