@@ -26,7 +26,8 @@ PAGE = "sop/bagian-umum/penerimaan-surat-masuk.md"
 def test_export_writes_pages_assets_and_nav(repository: Path) -> None:
     assert main(["export", "keluar/docs"]) == 0
     docs = repository / "keluar" / "docs"
-    for path in (PAGE, "sop/index.md", "panduan/kunci.md", "schema/sop.schema.json",
+    for path in (PAGE, "sop/index.md", "panduan/kunci.md", "panduan/index.md",
+                 "schema/sop.schema.json",
                  "sop/bagian-umum/penerimaan-surat-masuk.yaml", "assets/sopgen/swimlane.js",
                  "assets/sopgen/sopgen.css"):
         assert (docs / path).is_file(), path
@@ -42,7 +43,18 @@ def test_export_writes_pages_assets_and_nav(repository: Path) -> None:
     assert 'href="bagian-umum/penerimaan-surat-masuk.md"' in index
     nav = yaml.safe_load((repository / "keluar" / "sopgen-nav.yml").read_text("utf-8"))["nav"]
     assert nav[0]["Daftar SOP"][0] == "sop/index.md"
-    assert nav[1] == {"Referensi kunci": "panduan/kunci.md"}
+    assert nav[1:] == [{"Panduan": "panduan/index.md"}, {"Referensi kunci": "panduan/kunci.md"}]
+    assert "Panduan menyusun SOP" in (docs / "panduan" / "index.md").read_text("utf-8")
+
+
+def test_export_keeps_a_bodys_own_guide(repository: Path) -> None:
+    mine = repository / "docs" / "panduan" / "index.md"
+    mine.parent.mkdir(parents=True)
+    mine.write_text("# Panduan kami\n", "utf-8")
+    assert main(["export", "docs"]) == 0
+    assert mine.read_text("utf-8") == "# Panduan kami\n"
+    assert main(["export", "docs"]) == 0  # again: still the body's own
+    assert mine.read_text("utf-8") == "# Panduan kami\n"
 
 
 def test_url_links_for_engines_that_leave_raw_html_alone(repository: Path) -> None:

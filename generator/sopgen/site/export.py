@@ -35,6 +35,7 @@ from ..render.environment import html_block
 from ..render.simulation_section import render_simulation_section
 from ..render.templates import PDF_SLOT
 from .git_dates import last_change_dates
+from .guide import GUIDE_URI, guide_source
 from .index import SOP_FOLDER, page_uri
 from .key_reference import key_reference_page
 from .lists import list_pages, nav_section
@@ -168,6 +169,9 @@ def export_docs(
             title="Referensi kunci berkas SOP",
         )
     )
+    guide = docs_dir / GUIDE_URI
+    if not guide.exists() or MARK in _head(guide):  # a body's own guide stays, as on a site
+        out[GUIDE_URI] = _marked(guide_source().read_text(encoding="utf-8"))
     if any(d.is_error for d in diagnostics):
         return ExportResult(diagnostics, files, [], [], [])
     refused = [p for p in sorted(out) if _users(docs_dir / p, p)]
@@ -182,7 +186,8 @@ def export_docs(
             shutil.copyfile(content, target)
         else:
             target.write_text(content, encoding="utf-8", newline="\n")
-    nav = [{"Daftar SOP": nav_section(sops)}, {"Referensi kunci": KEYS_URI}]
+    nav = [{"Daftar SOP": nav_section(sops)}, {"Panduan": GUIDE_URI},
+           {"Referensi kunci": KEYS_URI}]
     return ExportResult(diagnostics, files, sorted(out), [], nav)
 
 

@@ -24,13 +24,12 @@ from ..check.schema import SCHEMA_FILE
 from ..corpus import CALENDAR_NAMES
 from ..diagnostics import Diagnostic
 from ..render.assets import asset_files
+from .guide import GUIDE_URI, guide_source
 from .index import INDEX_URI, SOP_FOLDER, home_page
 from .key_reference import key_reference_page
 
 SCHEMA_URI = "schema/sop.schema.json"
 KEYS_URI = "panduan/kunci.md"
-GUIDE_URI = "panduan/index.md"
-GUIDE_FILE = "panduan.md"
 
 
 def generated(
@@ -165,11 +164,6 @@ def add_support_files(
             guide_link=guide.url if guide is not None else None,
         )
         generated(files, config, "index.md", home)
-
-
-def guide_source() -> Path:
-    """The drafting guide for bureau staff that a site gets when its ``docs/`` has none."""
-    return Path(__file__).with_name(GUIDE_FILE)
 
 
 def calendar_files_read(sops_dir: Path, calendar: Path | None) -> int:
