@@ -15,8 +15,8 @@
   // its arrows), and the text columns get the rest, Kegiatan twice each other one. When the
   // names would leave the text less than TEXT_SHARE of the sheet they go in smaller type.
   // Past that (more than about twelve actors on A4) the text keeps TEXT_FLOOR_MM and the
-  // lanes share the rest evenly, with smaller symbols below LANE_SQUEEZED_MM, never below
-  // LANE_TIGHTEST_MM; names may then break inside words.
+  // lanes share the rest evenly, with smaller symbols below LANE_SQUEEZED_MM (past fourteen),
+  // never below LANE_TIGHTEST_MM; names may then break inside words.
   var NO_MM = 8, WAKTU_MM = 15;
   var LANE_MIN_MM = 14, LANE_WORD_MAX_MM = 30;
   var LANE_SQUEEZED_MM = 12, LANE_TIGHTEST_MM = 9; // a decision: 11 mm, squeezed 8.5 mm
