@@ -39,6 +39,7 @@ from ..site.output import (
     replace_folder,
     staging_folder,
 )
+from ..site.safety import positive_number
 from .extras import require_site
 
 EXIT_INVALID = 1
@@ -80,9 +81,10 @@ def _add_shared_options(parser: Any) -> None:
 
 
 def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
+    jobs = positive_number(text)
+    if jobs is None:
         raise argparse.ArgumentTypeError(f"expected a whole number of 1 or more, not {text!r}")
-    return int(text)
+    return jobs
 
 
 def register(commands: Any) -> None:

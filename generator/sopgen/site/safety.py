@@ -87,9 +87,13 @@ def jobs_limit(option: int | None, environment: dict[str, str], lang: str) -> in
     value = environment.get(JOBS_VARIABLE, "").strip()
     if not value:
         return None
-    if not value.isdigit() or int(value) < 1:
-        return text("jobs", lang, where=JOBS_VARIABLE, value=value)
-    return int(value)
+    jobs = positive_number(value)
+    return jobs if jobs is not None else text("jobs", lang, where=JOBS_VARIABLE, value=value)
+
+
+def positive_number(value: str) -> int | None:
+    """A whole number of 1 or more written as digits, else None (`jobs`, ``--jobs``)."""
+    return int(value) if value.isdigit() and int(value) >= 1 else None
 
 
 def collisions(
